@@ -1,0 +1,50 @@
+package io.oort.engine.core.internal.rest;
+
+import java.util.Hashtable;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.oort.engine.core.internal.service.EngineService;
+import jakarta.servlet.Servlet;
+
+/**
+ * Publishes the REST servlet on the HTTP whiteboard at the root path, as eKuiper serves its API
+ * ({@code basic.restPort}, 9081 by default; the port is the HTTP service's, set by the launcher).
+ */
+@Component(immediate = true)
+public class RestComponent {
+
+    private final ServiceRegistration<Servlet> registration;
+
+    @Activate
+    public RestComponent(@Reference EngineService engine, BundleContext ctx) {
+        Router router = routes(engine);
+        long maxBody = engine.config().getLong("basic.maxBodyBytes", 10L * 1024 * 1024);
+        RestServlet servlet = new RestServlet(router, new ObjectMapper(), maxBody);
+        Hashtable<String, Object> props = new Hashtable<>();
+        // Plain properties, not the @HttpWhiteboardServletPattern annotation: that would make this bundle require
+        // a whiteboard implementation to resolve at all.
+        props.put("osgi.http.whiteboard.servlet.pattern", "/*");
+        props.put("osgi.http.whiteboard.servlet.name", "oort-rest");
+        registration = ctx.registerService(Servlet.class, servlet, props);
+    }
+
+    /** Every resource's routes. */
+    public static Router routes(EngineService engine) {
+        Router r = new Router();
+        new SystemResource(engine).register(r);
+        return r;
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+    }
+}

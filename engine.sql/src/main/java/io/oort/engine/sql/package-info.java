@@ -1,0 +1,4 @@
+/** eKuiper's streaming SQL dialect. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
+package io.oort.engine.sql;

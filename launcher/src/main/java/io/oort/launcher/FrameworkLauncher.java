@@ -1,0 +1,130 @@
+package io.oort.launcher;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Starts Felix: framework bundles from {@code bundle/boot} (logging, SPI Fly) first, then {@code bundle/}; connector
+ * bundles come later from {@code plugins/} through FileInstall, so removing a file there removes that connector.
+ */
+final class FrameworkLauncher {
+
+    private final Path home;
+    private final Map<String, String> config;
+
+    FrameworkLauncher(Path home, Map<String, String> config) {
+        this.home = home;
+        this.config = config;
+    }
+
+    Map<String, String> frameworkProperties() {
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, home.resolve("data/osgi-cache").toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "3");
+        p.put("felix.log.level", "1");
+        // HTTP (REST API)
+        p.put("org.osgi.service.http.port", config.get("basic.restPort"));
+        p.put("org.apache.felix.http.host", config.get("basic.restIp"));
+        p.put("org.apache.felix.http.enable", "true");
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // Gogo: daemon mode, telnet on loopback only by default
+        p.put("gosh.args", "--nointeractive");
+        p.put("osgi.shell.telnet.ip", config.get("basic.ip"));
+        p.put("osgi.shell.telnet.port", config.get("basic.port"));
+        p.put("osgi.shell.telnet.maxconn", "8");
+        // FileInstall watches plugins/
+        p.put("felix.fileinstall.dir", home.resolve("plugins").toString());
+        p.put("felix.fileinstall.poll", String.valueOf(Math.max(100, durationMillis(config.get("plugins.pollInterval")))));
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.start.level", "3");
+        p.put("felix.fileinstall.log.level", "3");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.filter", ".*\\.jar");
+        // Oort
+        p.put("oort.home", home.toString());
+        StringBuilder keys = new StringBuilder();
+        for (Map.Entry<String, String> e : config.entrySet()) {
+            p.put("oort.config." + e.getKey(), e.getValue());
+            keys.append(keys.length() == 0 ? "" : ",").append(e.getKey());
+        }
+        p.put("oort.config.keys", keys.toString());
+        return p;
+    }
+
+    static long durationMillis(String s) {
+        if (s == null) {
+            return 1000;
+        }
+        if (s.matches("\\d+")) {
+            return Long.parseLong(s);
+        }
+        if (s.endsWith("ms")) {
+            return Long.parseLong(s.substring(0, s.length() - 2));
+        }
+        if (s.endsWith("s")) {
+            return (long) (Double.parseDouble(s.substring(0, s.length() - 1)) * 1000);
+        }
+        return 1000;
+    }
+
+    Framework start() throws BundleException, IOException {
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework fw = factory.newFramework(frameworkProperties());
+        fw.init();
+        List<Bundle> boot = install(fw, home.resolve("bundle/boot"), 1);
+        List<Bundle> core = install(fw, home.resolve("bundle"), 2);
+        fw.start();
+        startAll(boot);
+        startAll(core);
+        return fw;
+    }
+
+    private static List<Bundle> install(Framework fw, Path dir, int level) throws BundleException, IOException {
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jar")) {
+                ds.forEach(jars::add);
+            }
+        }
+        jars.sort(null);
+        List<Bundle> out = new ArrayList<>();
+        for (Path jar : jars) {
+            Bundle b = fw.getBundleContext().installBundle(jar.toUri().toString());
+            b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(level);
+            out.add(b);
+        }
+        return out;
+    }
+
+    private static void startAll(List<Bundle> bundles) throws BundleException {
+        List<String> failed = new ArrayList<>();
+        for (Bundle b : bundles) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                b.start(Bundle.START_ACTIVATION_POLICY);
+            } catch (BundleException e) {
+                failed.add(b.getSymbolicName() + ": " + e.getMessage());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new BundleException("bundles failed to start: " + String.join("; ", failed));
+        }
+    }
+}
