@@ -1,4 +1,3 @@
-/** eKuiper's streaming SQL dialect. */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("0.1.0")
-package io.oort.engine.sql;
+package io.oort.engine.sql.eval;

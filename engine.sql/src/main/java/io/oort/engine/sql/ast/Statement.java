@@ -1,0 +1,5 @@
+package io.oort.engine.sql.ast;
+
+/** A parsed SQL statement. */
+public interface Statement extends Node {
+}

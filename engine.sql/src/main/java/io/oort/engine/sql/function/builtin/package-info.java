@@ -1,0 +1,2 @@
+/** Built-in SQL functions, one class per eKuiper category. */
+package io.oort.engine.sql.function.builtin;
