@@ -15,6 +15,7 @@ public final class FieldRef extends Expr {
     private int sourceIndex = -1;
     private int slot = -1;
     private Field aliasOf;
+    private boolean path;
 
     public FieldRef(Pos pos, String stream, String name) {
         super(pos);
@@ -54,6 +55,20 @@ public final class FieldRef extends Expr {
         this.sourceIndex = sourceIndex;
         this.slot = slot;
         this.aliasOf = null;
+    }
+
+    /**
+     * Binds {@code a.b} where {@code a} is not a stream: it reads column {@code a} (bound as given) and then its
+     * key {@code b}, as eKuiper rewrites such references to {@code a->b}.
+     */
+    public void bindPath(int sourceIndex, int slot) {
+        bindColumn(sourceIndex, slot);
+        this.path = true;
+    }
+
+    /** Whether this is {@code column.key} (see {@link #bindPath}). */
+    public boolean isPath() {
+        return path;
     }
 
     public void bindAlias(Field field) {

@@ -462,13 +462,6 @@ class ExprParser {
         if (WindowParser.isWindow(name)) {
             return windows.window(nameToken.pos(), name, args);
         }
-        if ("deduplicate".equals(name)) {
-            // As eKuiper: the rows themselves are the first argument, so the function can return whole rows.
-            List<Expr> withRows = new ArrayList<>();
-            withRows.add(new io.oort.engine.sql.ast.Wildcard(nameToken.pos(), List.of(), List.of()));
-            withRows.addAll(args);
-            args = withRows;
-        }
         int id = nextCallId();
         List<Expr> partition = null;
         Expr when = null;

@@ -1,0 +1,259 @@
+package io.oort.engine.core.internal.runtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.oort.engine.sql.analyzer.AnalyzedQuery;
+import io.oort.engine.sql.analyzer.AnalyzedQuery.AggregateCall;
+import io.oort.engine.sql.analyzer.AnalyzedQuery.Sort;
+import io.oort.engine.sql.ast.BinaryOp;
+import io.oort.engine.sql.eval.EvalContext;
+import io.oort.engine.sql.eval.Evaluator;
+import io.oort.engine.sql.eval.Tuple;
+import io.oort.engine.sql.function.Accumulator;
+import io.oort.engine.sql.function.builtin.GlobalStateFunctions;
+import io.oort.engine.sql.value.EvalException;
+import io.oort.engine.sql.value.GoFormat;
+import io.oort.engine.sql.value.Ops;
+
+/**
+ * Turns a collection of rows (a window's content, or one event's joined rows) into result rows, in eKuiper's
+ * operator order: aggregates referenced by WHERE over the whole collection → WHERE → GROUP BY → aggregates →
+ * HAVING → ORDER BY → LIMIT → SELECT.
+ */
+final class CollectionProcessor {
+
+    private static final Tuple[] NO_TUPLES = new Tuple[1];
+
+    private final AnalyzedQuery q;
+    private final Projection projection;
+    private final EvalContext c;
+    private final int aggSlots;
+    private final boolean countsHits;
+
+    CollectionProcessor(AnalyzedQuery q, Projection projection, EvalContext c) {
+        this.q = q;
+        this.projection = projection;
+        this.c = c;
+        this.aggSlots = q.aggregates().size() + q.whereAggregates().size();
+        this.countsHits = true;
+    }
+
+    /**
+     * @param applyWhere whether WHERE still has to run (it may have run before the window)
+     * @return the result rows, or null when nothing must be emitted (WHERE removed every row)
+     */
+    List<Map<String, Object>> process(List<Row> content, long windowStart, long windowEnd, boolean applyWhere) {
+        c.windowStart = windowStart;
+        c.windowEnd = windowEnd;
+        List<Row> rows = content;
+        if (applyWhere && q.where() != null) {
+            Object[] whereAggs = null;
+            if (!q.whereAggregates().isEmpty()) {
+                whereAggs = new Object[aggSlots];
+                accumulate(q.whereAggregates(), content, whereAggs);
+            }
+            rows = new ArrayList<>(content.size());
+            for (Row r : content) {
+                position(r);
+                c.aggregates = whereAggs;
+                try {
+                    if (q.where().test(c)) {
+                        rows.add(r);
+                        if (countsHits) {
+                            GlobalStateFunctions.hit(c.ruleState(), false, r.timestamp);
+                        }
+                    }
+                } catch (EvalException e) {
+                    throw new EvalException("run Where error: " + e.getMessage());
+                }
+            }
+            if (rows.isEmpty()) {
+                return null;
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        try {
+            if (q.aggregateQuery()) {
+                groups(rows, windowEnd, out);
+            } else {
+                plain(rows, out);
+            }
+        } catch (EvalException e) {
+            throw new EvalException("run Select error: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private void plain(List<Row> rows, List<Map<String, Object>> out) {
+        List<Row> ordered = rows;
+        if (!q.orderBy().isEmpty()) {
+            List<Keyed<Row>> keyed = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                position(r);
+                keyed.add(new Keyed<>(r, keys(), null));
+            }
+            sort(keyed);
+            ordered = new ArrayList<>(keyed.size());
+            for (Keyed<Row> k : keyed) {
+                ordered.add(k.item);
+            }
+        }
+        long limit = q.limit() == null ? Long.MAX_VALUE : q.limit();
+        long n = 0;
+        for (Row r : ordered) {
+            if (n >= limit) {
+                break;
+            }
+            position(r);
+            c.aggregates = null;
+            c.rowNumber = ++n;
+            projection.project(c, out);
+        }
+    }
+
+    private void groups(List<Row> rows, long windowEnd, List<Map<String, Object>> out) {
+        List<List<Row>> groups;
+        if (q.groupBy().isEmpty()) {
+            groups = List.of(rows);
+        } else {
+            Map<String, List<Row>> byKey = new LinkedHashMap<>();
+            StringBuilder sb = new StringBuilder();
+            for (Row r : rows) {
+                position(r);
+                sb.setLength(0);
+                for (Evaluator g : q.groupBy()) {
+                    sb.append(GoFormat.v(g.eval(c))).append(',');
+                }
+                byKey.computeIfAbsent(sb.toString(), k -> new ArrayList<>()).add(r);
+            }
+            groups = new ArrayList<>(byKey.values());
+        }
+        List<Keyed<List<Row>>> kept = new ArrayList<>(groups.size());
+        for (List<Row> g : groups) {
+            Object[] aggs = new Object[aggSlots];
+            accumulate(q.aggregates(), g, aggs);
+            positionGroup(g, aggs, windowEnd);
+            if (q.having() != null) {
+                boolean pass;
+                try {
+                    pass = q.having().test(c);
+                } catch (EvalException e) {
+                    throw new EvalException("run Having error: " + e.getMessage());
+                }
+                if (!pass) {
+                    continue;
+                }
+                GlobalStateFunctions.hit(c.ruleState(), true, windowEnd);
+            }
+            kept.add(new Keyed<>(g, q.orderBy().isEmpty() ? null : keys(), aggs));
+        }
+        if (!q.orderBy().isEmpty()) {
+            sort(kept);
+        }
+        long limit = q.limit() == null ? Long.MAX_VALUE : q.limit();
+        long n = 0;
+        for (Keyed<List<Row>> k : kept) {
+            if (n >= limit) {
+                break;
+            }
+            positionGroup(k.item, k.aggs, windowEnd);
+            c.rowNumber = ++n;
+            projection.project(c, out);
+        }
+    }
+
+    private void accumulate(List<AggregateCall> calls, List<Row> rows, Object[] into) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        Accumulator[] accs = new Accumulator[calls.size()];
+        for (int i = 0; i < accs.length; i++) {
+            accs[i] = calls.get(i).function().aggregate().create();
+        }
+        for (Row r : rows) {
+            position(r);
+            for (int i = 0; i < accs.length; i++) {
+                Evaluator[] ae = calls.get(i).args();
+                Object[] args = new Object[ae.length];
+                for (int a = 0; a < args.length; a++) {
+                    args[a] = ae[a].eval(c);
+                }
+                accs[i].add(args);
+            }
+        }
+        for (int i = 0; i < accs.length; i++) {
+            into[calls.get(i).slot()] = accs[i].result(c);
+        }
+    }
+
+    private void position(Row r) {
+        c.row = r.tuples;
+        c.analytics = r.analytics;
+        c.eventTime = r.timestamp;
+    }
+
+    private void positionGroup(List<Row> g, Object[] aggs, long windowEnd) {
+        if (g.isEmpty()) {
+            c.row = NO_TUPLES;
+            c.analytics = null;
+        } else {
+            position(g.get(0));
+        }
+        if (windowEnd != Long.MIN_VALUE) {
+            c.eventTime = windowEnd;
+        }
+        c.aggregates = aggs;
+    }
+
+    private Object[] keys() {
+        Object[] k = new Object[q.orderBy().size()];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = q.orderBy().get(i).key().eval(c);
+        }
+        return k;
+    }
+
+    private record Keyed<T>(T item, Object[] keys, Object[] aggs) {
+    }
+
+    /** eKuiper's order: nulls last; values compared with the '<' operator; incomparable types are an error. */
+    private <T> void sort(List<Keyed<T>> items) {
+        List<Sort> sorts = q.orderBy();
+        Comparator<Keyed<T>> cmp = (a, b) -> {
+            for (int i = 0; i < sorts.size(); i++) {
+                Object x = a.keys[i];
+                Object y = b.keys[i];
+                if (x == null && y == null) {
+                    continue;
+                }
+                if (x == null) {
+                    return 1;
+                }
+                if (y == null) {
+                    return -1;
+                }
+                int r;
+                if ((Boolean) Ops.simple(BinaryOp.LT, x, y)) {
+                    r = -1;
+                } else if ((Boolean) Ops.simple(BinaryOp.LT, y, x)) {
+                    r = 1;
+                } else {
+                    r = 0;
+                }
+                if (r != 0) {
+                    return sorts.get(i).ascending() ? r : -r;
+                }
+            }
+            return 0;
+        };
+        try {
+            items.sort(cmp);
+        } catch (EvalException e) {
+            throw new EvalException("run Order By error: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package io.oort.engine.core.internal.runtime;
+
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import io.oort.engine.sql.analyzer.AnalyzedQuery;
+import io.oort.engine.sql.analyzer.SourceInfo;
+import io.oort.engine.sql.ast.Window;
+import io.oort.engine.sql.eval.EvalContext;
+import io.oort.engine.sql.eval.Evaluator;
+import io.oort.engine.sql.eval.Tuple;
+import io.oort.engine.sql.function.builtin.GlobalStateFunctions;
+import io.oort.engine.sql.value.EvalException;
+
+/**
+ * A running rule's operator chain, single-threaded and clock-agnostic: sources push tuples in, the owner advances
+ * processing time when {@link #nextDeadline()} is due, results go to a {@link RuleOutput}.
+ *
+ * <p>Order of operations (eKuiper's plan): [watermark: order by event time, drop late] → analytic functions →
+ * FILTER and, for processing-time tumbling/hopping/session/state windows, WHERE → window → join → WHERE → group,
+ * aggregates, HAVING → ORDER BY → LIMIT → SELECT.
+ */
+public final class Pipeline {
+
+    /** What the pipeline needs from the rule options. */
+    public record Options(boolean eventTime, long lateToleranceMillis) {
+    }
+
+    private final AnalyzedQuery q;
+    private final RuleOutput out;
+    private final EvalContext c;
+    private final AnalyticStage analytics;
+    private final Projection projection;
+    private final CollectionProcessor collections;
+    private final Joiner joiner;
+    private final WindowOp window;
+    private final Evaluator preFilter;
+    private final boolean whereBeforeWindow;
+    private final boolean eventTime;
+    private final long lateTolerance;
+    private final boolean fastPath;
+    private final boolean hasTables;
+    private final Map<Integer, ArrayDeque<Tuple>> tableRows = new HashMap<>();
+    private final int[] retain;
+    private final boolean[] isTable;
+    private final int width;
+
+    // event time
+    private final long[] streamWatermarks;
+    private final List<Tuple> pending = new ArrayList<>();
+    private final List<Integer> pendingSource = new ArrayList<>();
+    private long lastWatermark = Long.MIN_VALUE;
+
+    // counters (read by metrics)
+    private long recordsIn;
+    private long lateDropped;
+    private long resultsOut;
+    private long errors;
+    private String lastError;
+    private long lastErrorTime;
+
+    public Pipeline(AnalyzedQuery q, Options opts, RuleOutput out, EvalContext ctx, LongSupplier clock, ZoneId zone) {
+        this.q = q;
+        this.out = out;
+        this.c = ctx;
+        this.eventTime = opts.eventTime();
+        this.lateTolerance = opts.lateToleranceMillis();
+        this.width = q.sources().size();
+        this.c.row = new Tuple[width];
+        this.analytics = new AnalyticStage(q.analytics());
+        this.projection = new Projection(q.fields());
+        this.collections = new CollectionProcessor(q, projection, ctx);
+        this.isTable = new boolean[width];
+        this.retain = new int[width];
+        boolean tables = false;
+        int streams = 0;
+        for (SourceInfo s : q.sources()) {
+            isTable[s.index()] = s.isTable();
+            if (s.isTable()) {
+                tables = true;
+                int r = s.stream().options().retainSize();
+                retain[s.index()] = r > 0 ? r : 1;
+                tableRows.put(s.index(), new ArrayDeque<>());
+            } else {
+                streams++;
+            }
+        }
+        this.hasTables = tables;
+        this.streamWatermarks = new long[width];
+        java.util.Arrays.fill(streamWatermarks, Long.MIN_VALUE);
+        this.joiner = q.hasJoins() ? new Joiner(q, ctx, src -> new ArrayList<>(tableRows.get(src))) : null;
+        Window w = q.hasWindow() ? q.window().window() : null;
+        boolean pushWhere = w != null && !eventTime && q.whereAggregates().isEmpty() && !q.hasJoins()
+                && (w.type() == Window.Type.TUMBLING || w.type() == Window.Type.HOPPING
+                        || w.type() == Window.Type.SESSION || w.type() == Window.Type.STATE);
+        this.whereBeforeWindow = pushWhere;
+        Evaluator filter = w == null ? null : q.window().filter();
+        this.preFilter = filter;
+        this.window = w == null ? null : createWindow(w, clock, zone);
+        this.fastPath = w == null && !q.hasJoins() && !q.aggregateQuery() && q.orderBy().isEmpty()
+                && q.whereAggregates().isEmpty() && streams == 1 && width == 1;
+    }
+
+    private WindowOp createWindow(Window w, LongSupplier clock, ZoneId zone) {
+        WindowOp.Sink sink = this::onWindow;
+        long now = clock.getAsLong();
+        return switch (w.type()) {
+            case TUMBLING, HOPPING -> new TimeWindowOp(w, eventTime, now, zone, sink);
+            case SESSION -> new SessionWindowOp(w, eventTime, now, zone, sink);
+            case SLIDING -> new SlidingWindowOp(w, eventTime, q.window().trigger(), c, sink);
+            case COUNT -> new CountWindowOp(w, clock, sink);
+            case STATE -> new StateWindowOp(q.window().begin(), q.window().emit(), q.window().single(),
+                    q.window().partition(), c, sink);
+        };
+    }
+
+    /** A tuple from source {@code source} (index in FROM/JOIN order). */
+    public void onTuple(int source, Tuple t) {
+        recordsIn++;
+        if (isTable[source]) {
+            ArrayDeque<Tuple> rows = tableRows.get(source);
+            rows.addLast(t);
+            while (rows.size() > retain[source]) {
+                rows.removeFirst();
+            }
+            return;
+        }
+        if (!eventTime) {
+            process(source, t);
+            return;
+        }
+        if (t.timestamp > streamWatermarks[source]) {
+            streamWatermarks[source] = t.timestamp;
+        }
+        if (t.timestamp < lastWatermark) {
+            lateDropped++;
+            return;
+        }
+        int at = pending.size();
+        while (at > 0 && pending.get(at - 1).timestamp > t.timestamp) {
+            at--;
+        }
+        pending.add(at, t);
+        pendingSource.add(at, source);
+        long wm = Long.MAX_VALUE;
+        for (int i = 0; i < width; i++) {
+            if (!isTable[i]) {
+                wm = Math.min(wm, streamWatermarks[i]);
+            }
+        }
+        if (wm == Long.MIN_VALUE) {
+            return;
+        }
+        wm -= lateTolerance;
+        if (wm > lastWatermark) {
+            int n = 0;
+            while (n < pending.size() && pending.get(n).timestamp <= wm) {
+                n++;
+            }
+            for (int i = 0; i < n; i++) {
+                process(pendingSource.get(i), pending.get(i));
+            }
+            pending.subList(0, n).clear();
+            pendingSource.subList(0, n).clear();
+            lastWatermark = wm;
+            if (window != null) {
+                window.advance(wm);
+            }
+        }
+    }
+
+    /** Processing time moved: fires due windows. */
+    public void advanceTime(long now) {
+        if (!eventTime && window != null) {
+            window.advance(now);
+        }
+    }
+
+    /** When {@link #advanceTime} must next be called, or {@link Long#MAX_VALUE}. */
+    public long nextDeadline() {
+        return window == null || eventTime ? Long.MAX_VALUE : window.nextDeadline();
+    }
+
+    private void process(int source, Tuple t) {
+        Tuple[] row = c.row;
+        java.util.Arrays.fill(row, null);
+        row[source] = t;
+        c.eventTime = t.timestamp;
+        c.analytics = null;
+        c.aggregates = null;
+        c.windowStart = Long.MIN_VALUE;
+        c.windowEnd = Long.MIN_VALUE;
+        c.rowNumber = 1;
+        try {
+            Object[] an = analytics.isEmpty() ? null : analytics.apply(c);
+            if (fastPath) {
+                if (q.where() != null && !where()) {
+                    return;
+                }
+                List<Map<String, Object>> rows = new ArrayList<>(1);
+                try {
+                    projection.project(c, rows);
+                } catch (EvalException e) {
+                    throw new EvalException("run Select error: " + e.getMessage());
+                }
+                if (q.where() != null) {
+                    GlobalStateFunctions.hit(c.ruleState(), false, t.timestamp);
+                }
+                emit(rows);
+                return;
+            }
+            Row r = new Row(row.clone(), an, t.timestamp);
+            if (window == null) {
+                List<Row> content = List.of(r);
+                if (joiner != null) {
+                    content = joiner.join(content);
+                    if (content.isEmpty()) {
+                        return;
+                    }
+                }
+                List<Map<String, Object>> rows = collections.process(content, Long.MIN_VALUE, Long.MIN_VALUE, true);
+                if (rows != null) {
+                    emit(rows);
+                }
+                return;
+            }
+            if (preFilter != null && !preFilter.test(c)) {
+                return;
+            }
+            if (whereBeforeWindow && q.where() != null && !where()) {
+                return;
+            }
+            window.add(r);
+        } catch (EvalException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private boolean where() {
+        try {
+            return q.where().test(c);
+        } catch (EvalException e) {
+            throw new EvalException("run Where error: " + e.getMessage());
+        }
+    }
+
+    private void onWindow(List<Row> content, long start, long end) {
+        try {
+            List<Row> rows = content;
+            if (joiner != null) {
+                rows = joiner.join(content);
+                if (rows.isEmpty()) {
+                    return;
+                }
+            }
+            List<Map<String, Object>> result = collections.process(rows, start, end, !whereBeforeWindow);
+            if (result != null) {
+                emit(result);
+            }
+        } catch (EvalException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private void emit(List<Map<String, Object>> rows) {
+        resultsOut++;
+        out.emit(rows);
+    }
+
+    private void fail(String message) {
+        errors++;
+        lastError = message;
+        lastErrorTime = System.currentTimeMillis();
+        out.error(message);
+    }
+
+    public long recordsIn() {
+        return recordsIn;
+    }
+
+    public long lateDropped() {
+        return lateDropped;
+    }
+
+    public long resultsOut() {
+        return resultsOut;
+    }
+
+    public long errors() {
+        return errors;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public long lastErrorTime() {
+        return lastErrorTime;
+    }
+
+    public boolean hasTables() {
+        return hasTables;
+    }
+}

@@ -1,0 +1,72 @@
+package io.oort.engine.sql.analyzer;
+
+import java.util.List;
+
+import io.oort.engine.sql.ast.Call;
+import io.oort.engine.sql.ast.SelectStatement;
+import io.oort.engine.sql.ast.Window;
+import io.oort.engine.sql.eval.Evaluator;
+import io.oort.engine.sql.function.FunctionDef;
+
+/**
+ * A rule's SELECT after analysis: every expression compiled, every aggregate and analytic call given a slot.
+ * What the runtime planner builds operators from.
+ */
+public record AnalyzedQuery(
+        SelectStatement statement,
+        List<SourceInfo> sources,
+        List<OutputField> fields,
+        Evaluator where,
+        List<Evaluator> joinConditions,
+        WindowSpec window,
+        List<Evaluator> groupBy,
+        Evaluator having,
+        List<Sort> orderBy,
+        Long limit,
+        List<AggregateCall> aggregates,
+        List<AggregateCall> whereAggregates,
+        List<AnalyticCall> analytics,
+        boolean aggregateQuery) {
+
+    /** How a select field produces output. */
+    public enum FieldKind {
+        /** One value under {@link OutputField#name()}. */
+        VALUE,
+        /** A map ({@code *}, {@code s.*}) whose entries become output columns. */
+        EXPAND,
+        /** A set-returning call: one output row per element (unnest). */
+        SRF,
+        /** A multi-column call (changed_cols): its map's entries become columns. */
+        COLS
+    }
+
+    /** One select field. */
+    public record OutputField(String name, Evaluator value, FieldKind kind, boolean invisible) {
+    }
+
+    /** One ORDER BY key. */
+    public record Sort(Evaluator key, boolean ascending) {
+    }
+
+    /** An aggregate call: its function, its per-row argument evaluators and its slot. */
+    public record AggregateCall(int slot, FunctionDef function, Evaluator[] args, Call call) {
+    }
+
+    /** An analytic call: evaluated once per row, before WHERE, in this list's order. */
+    public record AnalyticCall(int slot, FunctionDef function, Evaluator[] args, List<Evaluator> partition,
+            Evaluator when, Call call) {
+    }
+
+    /** The window in GROUP BY with its compiled clauses. */
+    public record WindowSpec(Window window, Evaluator filter, Evaluator trigger, List<Evaluator> partition,
+            Evaluator begin, Evaluator emit, Evaluator single) {
+    }
+
+    public boolean hasWindow() {
+        return window != null;
+    }
+
+    public boolean hasJoins() {
+        return !statement.joins().isEmpty();
+    }
+}
