@@ -433,6 +433,11 @@ class StringFunctionsTest {
         assertEquals("12,34,567.00", call("format", 1234567L, 2L, "en_IN"));
         // a locale outside eKuiper's table: the JDK's symbols with Latin digits
         assertEquals("12.332,20", call("format", 12332.2, 2L, "nl-NL"));
+        String sw = (String) call("format", 12332.2, 2L, "sw_KE");
+        assertEquals("12,332.20", sw);
+        assertEquals("-1,234.50", call("format", -1234.5, 2L, "sw_KE"));
+        assertEquals("call func format error: not support for the specific locale:en_ZZ",
+                err("format", 1.0, 2L, "en_ZZ"));
     }
 
     @Test
