@@ -20,7 +20,6 @@ import io.oort.engine.sql.function.FunctionKind;
 import io.oort.engine.sql.function.FunctionRegistry;
 import io.oort.engine.sql.value.Cast;
 import io.oort.engine.sql.value.EvalException;
-import io.oort.engine.sql.value.GoFormat;
 import io.oort.engine.sql.value.Strictness;
 
 /**
@@ -222,13 +221,13 @@ public final class ArrayFunctions {
             if (DateTimeFunctions.anyNull(args)) {
                 return null;
             }
-            return extreme(list(args[0], FIRST_NOT_ARRAY), true);
+            return ArrayValues.extreme(list(args[0], FIRST_NOT_ARRAY), true);
         }));
         r.register(FunctionDef.scalar("array_min", Args.ONE_ARG, (ctx, args) -> {
             if (DateTimeFunctions.anyNull(args)) {
                 return null;
             }
-            return extreme(list(args[0], FIRST_NOT_ARRAY), false);
+            return ArrayValues.extreme(list(args[0], FIRST_NOT_ARRAY), false);
         }));
 
         r.register(FunctionDef.scalar("repeat", Args.TWO_ARGS, (ctx, args) -> {
@@ -374,7 +373,7 @@ public final class ArrayFunctions {
                 return null;
             }
             if (args[0] instanceof byte[] bytes) {
-                return sortBytes(bytes);
+                return ArrayValues.sortBytes(bytes);
             }
             if (!(args[0] instanceof List<?> array)) {
                 throw new EvalException(NOT_ARRAY_ELEMENT);
@@ -455,69 +454,6 @@ public final class ArrayFunctions {
         }
     }
 
-    /** eKuiper's max/min over an array: the first non-null element decides the kind compared. */
-    private static Object extreme(List<?> array, boolean max) {
-        Object first = null;
-        for (Object v : array) {
-            if (v != null) {
-                first = Cast.normalize(v);
-                break;
-            }
-        }
-        if (first == null) {
-            return null;
-        }
-        if (first instanceof Long l) {
-            long best = l;
-            for (Object v : array) {
-                if (v == null) {
-                    continue;
-                }
-                long x;
-                try {
-                    x = Cast.toLong(v, Strictness.CONVERT_SAMEKIND);
-                } catch (EvalException e) {
-                    throw new EvalException("requires int64 but found " + GoFormat.typed(v));
-                }
-                best = max ? Math.max(best, x) : Math.min(best, x);
-            }
-            return best;
-        }
-        if (first instanceof Double d) {
-            double best = d;
-            for (Object v : array) {
-                if (v == null) {
-                    continue;
-                }
-                if (!(Cast.normalize(v) instanceof Double x)) {
-                    throw new EvalException("requires float64 but found " + GoFormat.typed(v));
-                }
-                // Go's comparisons: a NaN never replaces the current value
-                if (max ? best < x : best > x) {
-                    best = x;
-                }
-            }
-            return best;
-        }
-        if (first instanceof String s) {
-            String best = s;
-            for (Object v : array) {
-                if (v == null) {
-                    continue;
-                }
-                if (!(v instanceof String x)) {
-                    throw new EvalException("requires string but found " + GoFormat.typed(v));
-                }
-                int c = JsonCodec.compareCodePoints(best, x);
-                if (max ? c < 0 : c > 0) {
-                    best = x;
-                }
-            }
-            return best;
-        }
-        throw new EvalException("found invalid arg " + GoFormat.typed(first));
-    }
-
     private static Object arrayMap(FunctionRegistry r, FnContext ctx, Object[] args) {
         if (DateTimeFunctions.anyNull(args)) {
             return null;
@@ -548,21 +484,5 @@ public final class ArrayFunctions {
             mapped.add(def.scalar().apply(ctx, new Object[] {v}));
         }
         return mapped;
-    }
-
-    private static byte[] sortBytes(byte[] bytes) {
-        if (bytes.length <= 1) {
-            return bytes;
-        }
-        Integer[] boxed = new Integer[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            boxed[i] = bytes[i] & 0xff;
-        }
-        Arrays.sort(boxed, (x, y) -> Integer.toString(x).compareTo(Integer.toString(y)));
-        byte[] out = new byte[bytes.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) (int) boxed[i];
-        }
-        return out;
     }
 }

@@ -2,17 +2,19 @@ package io.oort.engine.sql.function.builtin;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.oort.engine.sql.value.Cast;
 import io.oort.engine.sql.value.EvalException;
 import io.oort.engine.sql.value.GoFormat;
+import io.oort.engine.sql.value.Strictness;
 
 /**
  * Go's {@code ==} on {@code interface{}} values and their use as map keys, which eKuiper's array functions rely on:
  * values of different types are never equal (an integer 1 is not the float 1.0), and comparing or hashing two
- * arrays or objects is a runtime error.
+ * arrays or objects is a runtime error. Also the max/min and sort orders the array functions share.
  */
 final class ArrayValues {
 
@@ -66,5 +68,85 @@ final class ArrayValues {
             return GoFormat.goTime(t, zone);
         }
         return GoFormat.v(v);
+    }
+
+    /** eKuiper's max/min over an array: the first non-null element decides the kind compared. */
+    static Object extreme(List<?> array, boolean max) {
+        Object first = null;
+        for (Object v : array) {
+            if (v != null) {
+                first = Cast.normalize(v);
+                break;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        if (first instanceof Long l) {
+            long best = l;
+            for (Object v : array) {
+                if (v == null) {
+                    continue;
+                }
+                long x;
+                try {
+                    x = Cast.toLong(v, Strictness.CONVERT_SAMEKIND);
+                } catch (EvalException e) {
+                    throw new EvalException("requires int64 but found " + GoFormat.typed(v));
+                }
+                best = max ? Math.max(best, x) : Math.min(best, x);
+            }
+            return best;
+        }
+        if (first instanceof Double d) {
+            double best = d;
+            for (Object v : array) {
+                if (v == null) {
+                    continue;
+                }
+                if (!(Cast.normalize(v) instanceof Double x)) {
+                    throw new EvalException("requires float64 but found " + GoFormat.typed(v));
+                }
+                // Go's comparisons: a NaN never replaces the current value
+                if (max ? best < x : best > x) {
+                    best = x;
+                }
+            }
+            return best;
+        }
+        if (first instanceof String s) {
+            String best = s;
+            for (Object v : array) {
+                if (v == null) {
+                    continue;
+                }
+                if (!(v instanceof String x)) {
+                    throw new EvalException("requires string but found " + GoFormat.typed(v));
+                }
+                int c = JsonCodec.compareCodePoints(best, x);
+                if (max ? c < 0 : c > 0) {
+                    best = x;
+                }
+            }
+            return best;
+        }
+        throw new EvalException("found invalid arg " + GoFormat.typed(first));
+    }
+
+    /** array_sort on bytes: ordered by their decimal text, as fmt.Sprint prints them. */
+    static byte[] sortBytes(byte[] bytes) {
+        if (bytes.length <= 1) {
+            return bytes;
+        }
+        Integer[] boxed = new Integer[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            boxed[i] = bytes[i] & 0xff;
+        }
+        Arrays.sort(boxed, (x, y) -> Integer.toString(x).compareTo(Integer.toString(y)));
+        byte[] out = new byte[bytes.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (int) boxed[i];
+        }
+        return out;
     }
 }

@@ -39,7 +39,7 @@ public final class JsonFunctions {
             try {
                 return JsonCodec.write(args[0], ctx.zone());
             } catch (EvalException e) {
-                throw new EvalException("fail to convert " + GoFormat.v(args[0]) + " to json");
+                throw new EvalException("fail to convert " + ArrayValues.sprint(args[0], ctx.zone()) + " to json");
             }
         }));
 
@@ -74,7 +74,7 @@ public final class JsonFunctions {
                 }
                 return l.get(0);
             }
-            throw new EvalException("query result (" + GoFormat.v(result) + ") is not an array");
+            throw new EvalException("query result (" + ArrayValues.sprint(result, ctx.zone()) + ") is not an array");
         }));
 
         r.register(FunctionDef.scalar("json_path_exists", JSON_PATH, (ctx, args) -> {
