@@ -336,6 +336,22 @@ class ArrayFunctionsTest {
     }
 
     @Test
+    void conformanceCasesWithSchemalessPayloadNumbers() {
+        // schemaless JSON numbers arrive as floats (shared conformance arr_*.json)
+        List<Object> a = list("hello", "ekuiper", 2.0, 3.0);
+        List<Object> b = list("ekuiper", 3.0, 4.0);
+        assertEquals(list("hello", "ekuiper", 2.0, 3.0, 4.0), call("array_union", a, b));
+        assertEquals(list("ekuiper", 3.0), call("array_intersect", a, b));
+        assertEquals(list(2.0), call("array_except", list(1.0, 2.0, 3.0), list(1.0, 3.0, 4.0)));
+        assertEquals(4.2, call("array_max", list(1.2, 4.2, 3.0)));
+        assertEquals(1.2, call("array_min", list(1.2, 4.2, 3.0)));
+        assertEquals(2L, call("array_position", list("a", "b", "c"), "c"));
+        assertEquals(-1L, call("array_position", list("a", "b", "c"), "z"));
+        assertEquals(true, call("array_contains", list("a", "b", "c"), "b"));
+        assertEquals(false, call("array_contains", list("a", "b", "c"), "z"));
+    }
+
+    @Test
     void nullArgumentsFollowEkuipersChecks() {
         for (String name : List.of("element_at", "array_intersect", "array_max", "array_min", "repeat", "sequence",
                 "array_flatten", "array_distinct", "array_map", "array_join", "array_shuffle", "array_sort",
