@@ -1,0 +1,30 @@
+package io.oort.connector.mqtt;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Polls a condition until a deadline: tests wait for facts, never for fixed sleeps. */
+public final class Await {
+    private Await() {
+    }
+
+    public static void until(Duration timeout, BooleanSupplier condition, String what) {
+        until(timeout, condition, () -> what);
+    }
+
+    public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what.get());
+            }
+        }
+    }
+}
