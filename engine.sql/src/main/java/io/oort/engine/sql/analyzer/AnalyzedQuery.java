@@ -26,7 +26,8 @@ public record AnalyzedQuery(
         List<AggregateCall> aggregates,
         List<AggregateCall> whereAggregates,
         List<AnalyticCall> analytics,
-        boolean aggregateQuery) {
+        boolean aggregateQuery,
+        boolean selectAggregates) {
 
     /** How a select field produces output. */
     public enum FieldKind {
@@ -60,6 +61,15 @@ public record AnalyzedQuery(
     /** The window in GROUP BY with its compiled clauses. */
     public record WindowSpec(Window window, Evaluator filter, Evaluator trigger, List<Evaluator> partition,
             Evaluator begin, Evaluator emit, Evaluator single) {
+    }
+
+    /**
+     * Whether the output has one row per group (GROUP BY columns, or aggregates in the select list) rather than
+     * one row per input row: {@code SELECT id ... HAVING count(*) > 1} keeps or drops the window as a whole but
+     * still emits its rows, as eKuiper's project operator does.
+     */
+    public boolean rowPerGroup() {
+        return !groupBy.isEmpty() || selectAggregates;
     }
 
     public boolean hasWindow() {

@@ -107,6 +107,7 @@ public final class Analyzer {
         for (Field f : s.fields()) {
             collectAggregates(f.expr(), aggSlots, aggCalls);
         }
+        boolean selectAggregates = !aggCalls.isEmpty();
         collectAggregates(s.having(), aggSlots, aggCalls);
         for (SortField sf : s.orderBy()) {
             collectAggregates(sf.expr(), aggSlots, aggCalls);
@@ -164,7 +165,7 @@ public final class Analyzer {
             }
             boolean aggregate = !aggCalls.isEmpty() || !s.groupBy().isEmpty();
             return new AnalyzedQuery(s, sources, fields, opt(cc, s.where()), joins, ws, cc.compileAll(s.groupBy()),
-                    opt(cc, s.having()), sorts, s.limit(), aggs, whereAggs, analytics, aggregate);
+                    opt(cc, s.having()), sorts, s.limit(), aggs, whereAggs, analytics, aggregate, selectAggregates);
         } catch (EvalException e) {
             throw new AnalysisException(e.getMessage(), s.pos());
         }

@@ -58,14 +58,16 @@ final class FieldParser {
         String alias = null;
         if (ts.accept(TokenType.AS)) {
             Token a = ts.peek();
-            if (a.type() != TokenType.IDENT) {
+            // eKuiper only takes identifiers; Oort also takes the window unit words (dd, hh, mi, ss, ms), which
+            // are reserved only as window arguments, so "AS mi" works.
+            if (a.type() != TokenType.IDENT && !a.type().isTimeUnit()) {
                 throw ts.found("as alias");
             }
             ts.next();
             if ("*".equals(name)) {
                 throw new ParseException("alias is not supported for *", a.pos());
             }
-            alias = a.text();
+            alias = a.type() == TokenType.IDENT ? a.text() : a.text().toLowerCase(java.util.Locale.ROOT);
         }
         if (name.isEmpty() && alias == null) {
             name = GENERATED_PREFIX + unnamed++;

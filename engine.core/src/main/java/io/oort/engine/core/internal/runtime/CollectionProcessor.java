@@ -33,6 +33,8 @@ final class CollectionProcessor {
     private final EvalContext c;
     private final int aggSlots;
     private final boolean countsHits;
+    /** Set when HAVING rejected every group: eKuiper then emits nothing at all. */
+    private boolean havingRejectedAll;
 
     CollectionProcessor(AnalyzedQuery q, Projection projection, EvalContext c) {
         this.q = q;
@@ -76,6 +78,7 @@ final class CollectionProcessor {
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
+        havingRejectedAll = false;
         try {
             if (q.aggregateQuery()) {
                 groups(rows, windowEnd, out);
@@ -83,9 +86,12 @@ final class CollectionProcessor {
                 plain(rows, out);
             }
         } catch (EvalException e) {
+            if (e.getMessage().startsWith("run Having error") || e.getMessage().startsWith("run Order By error")) {
+                throw e;
+            }
             throw new EvalException("run Select error: " + e.getMessage());
         }
-        return out;
+        return havingRejectedAll ? null : out;
     }
 
     private void plain(List<Row> rows, List<Map<String, Object>> out) {
@@ -116,6 +122,10 @@ final class CollectionProcessor {
     }
 
     private void groups(List<Row> rows, long windowEnd, List<Map<String, Object>> out) {
+        if (!q.rowPerGroup()) {
+            wholeCollection(rows, windowEnd, out);
+            return;
+        }
         List<List<Row>> groups;
         if (q.groupBy().isEmpty()) {
             groups = List.of(rows);
@@ -151,6 +161,10 @@ final class CollectionProcessor {
             }
             kept.add(new Keyed<>(g, q.orderBy().isEmpty() ? null : keys(), aggs));
         }
+        if (q.having() != null && kept.isEmpty() && !groups.isEmpty()) {
+            havingRejectedAll = true;
+            return;
+        }
         if (!q.orderBy().isEmpty()) {
             sort(kept);
         }
@@ -164,6 +178,27 @@ final class CollectionProcessor {
             c.rowNumber = ++n;
             projection.project(c, out);
         }
+    }
+
+    /** HAVING decides for the whole collection; the rows themselves are the output. */
+    private void wholeCollection(List<Row> rows, long windowEnd, List<Map<String, Object>> out) {
+        Object[] aggs = new Object[aggSlots];
+        accumulate(q.aggregates(), rows, aggs);
+        if (q.having() != null) {
+            positionGroup(rows, aggs, windowEnd);
+            boolean pass;
+            try {
+                pass = q.having().test(c);
+            } catch (EvalException e) {
+                throw new EvalException("run Having error: " + e.getMessage());
+            }
+            if (!pass) {
+                havingRejectedAll = true;
+                return;
+            }
+            GlobalStateFunctions.hit(c.ruleState(), true, windowEnd);
+        }
+        plain(rows, out);
     }
 
     private void accumulate(List<AggregateCall> calls, List<Row> rows, Object[] into) {

@@ -49,6 +49,7 @@ public final class Pipeline {
     private final int[] retain;
     private final boolean[] isTable;
     private final int width;
+    private final Tuple[] input;
 
     // event time
     private final long[] streamWatermarks;
@@ -71,7 +72,8 @@ public final class Pipeline {
         this.eventTime = opts.eventTime();
         this.lateTolerance = opts.lateToleranceMillis();
         this.width = q.sources().size();
-        this.c.row = new Tuple[width];
+        this.input = new Tuple[width];
+        this.c.row = input;
         this.analytics = new AnalyticStage(q.analytics());
         this.projection = new Projection(q.fields());
         this.collections = new CollectionProcessor(q, projection, ctx);
@@ -187,8 +189,9 @@ public final class Pipeline {
     }
 
     private void process(int source, Tuple t) {
-        Tuple[] row = c.row;
+        Tuple[] row = input;
         java.util.Arrays.fill(row, null);
+        c.row = row;
         row[source] = t;
         c.eventTime = t.timestamp;
         c.analytics = null;
