@@ -1,0 +1,422 @@
+package io.oort.engine.core.internal.rule;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.oort.engine.core.api.ConnectorException;
+import io.oort.engine.core.api.ConnectorKind;
+import io.oort.engine.core.internal.registry.ConnectorRegistry;
+import io.oort.engine.core.internal.service.ServiceException;
+import io.oort.engine.core.internal.store.Store;
+import io.oort.engine.sql.analyzer.AnalysisException;
+import io.oort.engine.sql.analyzer.AnalyzedQuery;
+import io.oort.engine.sql.analyzer.Analyzer;
+import io.oort.engine.sql.analyzer.SourceInfo;
+import io.oort.engine.sql.ast.SelectStatement;
+import io.oort.engine.sql.parser.ParseException;
+import io.oort.engine.sql.parser.SqlParser;
+
+/**
+ * Rules: their definitions and desired state persist in the store; running ones have a {@link RuleRuntime}.
+ * A rule whose connector is not installed waits ("connector X is not installed") and starts by itself when the
+ * connector appears; a rule whose connector goes away stops the same way. Thread-safe (one lock).
+ */
+public final class RuleManager implements ConnectorRegistry.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleManager.class);
+    static final String RULES = "rules";
+    static final String STATES = "rule_states";
+
+    /** A rule and its life. */
+    private final class Managed {
+        RuleDef def;
+        RuleRuntime runtime;
+        boolean wanted;
+        String message = "";
+        MissingConnectorException waiting;
+        long lastStart;
+        long lastStop;
+        int attempts;
+
+        String status() {
+            return runtime != null ? "running" : "stopped";
+        }
+    }
+
+    private final Store store;
+    private final RuleEnv env;
+    private final Map<String, Managed> rules = new LinkedHashMap<>();
+
+    public RuleManager(Store store, RuleEnv env) {
+        this.store = store;
+        this.env = env;
+        env.shared().bind(env);
+        env.connectors().addListener(this);
+    }
+
+    /** Loads the stored rules and starts those that were running. */
+    public synchronized void recover() {
+        Map<String, String> states = store.all(STATES);
+        for (Map.Entry<String, String> e : store.all(RULES).entrySet()) {
+            try {
+                RuleDef def = RuleDef.parse(e.getValue(), null);
+                Managed m = new Managed();
+                m.def = def;
+                m.wanted = "running".equals(states.getOrDefault(e.getKey(), def.triggered() ? "running" : "stopped"));
+                rules.put(def.id(), m);
+                if (m.wanted) {
+                    tryStart(m);
+                }
+            } catch (ServiceException ex) {
+                LOG.error("stored rule {} is invalid and skipped: {}", e.getKey(), ex.getMessage());
+            }
+        }
+        LOG.info("recovered {} rules", rules.size());
+    }
+
+    /** Parses, checks and plans a rule without creating it. */
+    public AnalyzedQuery validate(RuleDef def) throws ServiceException {
+        SelectStatement s;
+        try {
+            s = SqlParser.parseSelect(def.sql());
+        } catch (ParseException e) {
+            throw ServiceException.badRequest(ServiceException.PARSER, e.getMessage());
+        }
+        AnalyzedQuery q;
+        try {
+            q = new Analyzer(env.catalog(), env.functions(), env.ignoreCase()).analyze(s);
+        } catch (AnalysisException e) {
+            throw ServiceException.badRequest(ServiceException.PLAN, e.getMessage());
+        }
+        RuleOptions opts = options(def);
+        if (opts.isEventTime()) {
+            for (SourceInfo src : q.sources()) {
+                if (!src.isTable() && (src.stream().options().timestamp() == null
+                        || src.stream().options().timestamp().isEmpty())) {
+                    throw ServiceException.badRequest(ServiceException.PLAN,
+                            "preprocessor is set to be event time but stream option TIMESTAMP not found");
+                }
+            }
+            if (q.hasWindow() && (q.window().window().type() == io.oort.engine.sql.ast.Window.Type.COUNT)) {
+                throw ServiceException.badRequest(ServiceException.PLAN,
+                        "count window is not supported in event time mode");
+            }
+        }
+        for (RuleDef.Action a : def.actions()) {
+            if (env.connectors().find(ConnectorKind.SINK, a.type()) == null) {
+                throw ServiceException.badRequest(ServiceException.RULE,
+                        "sink " + a.type() + " is not installed (installed: " + installed(ConnectorKind.SINK) + ")");
+            }
+        }
+        return q;
+    }
+
+    private String installed(ConnectorKind kind) {
+        List<String> types = new ArrayList<>();
+        for (ConnectorRegistry.Entry e : env.connectors().list(kind)) {
+            types.add(e.type());
+        }
+        return String.join(", ", types);
+    }
+
+    private RuleOptions options(RuleDef def) throws ServiceException {
+        try {
+            return RuleOptions.parse(def.options(), env.ruleDefaults());
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.badRequest(ServiceException.RULE, e.getMessage());
+        }
+    }
+
+    public synchronized String create(RuleDef def) throws ServiceException {
+        if (rules.containsKey(def.id())) {
+            throw ServiceException.badRequest(ServiceException.RULE, "rule " + def.id() + " already exists");
+        }
+        validate(def);
+        Managed m = new Managed();
+        m.def = def;
+        m.wanted = def.triggered();
+        store.write(tx -> {
+            tx.put(RULES, def.id(), def.json());
+            tx.put(STATES, def.id(), m.wanted ? "running" : "stopped");
+        });
+        rules.put(def.id(), m);
+        if (m.wanted) {
+            tryStart(m);
+        }
+        return "Rule " + def.id() + " was created successfully.";
+    }
+
+    /** Replaces a rule's definition (PUT); a running rule restarts with it. Creates the rule when absent. */
+    public synchronized String update(RuleDef def) throws ServiceException {
+        Managed m = rules.get(def.id());
+        if (m == null) {
+            create(def);
+            return "Rule " + def.id() + " was updated successfully.";
+        }
+        if (!m.def.version().isEmpty() && !def.version().isEmpty() && def.version().compareTo(m.def.version()) <= 0) {
+            throw ServiceException.badRequest(ServiceException.RULE, "rule " + def.id() + " version " + def.version()
+                    + " is not newer than " + m.def.version());
+        }
+        validate(def);
+        boolean wasRunning = m.runtime != null || m.waiting != null;
+        halt(m, "");
+        m.def = def;
+        store.put(RULES, def.id(), def.json());
+        if (wasRunning || m.wanted) {
+            m.wanted = true;
+            tryStart(m);
+        }
+        return "Rule " + def.id() + " was updated successfully.";
+    }
+
+    public synchronized String delete(String id) throws ServiceException {
+        Managed m = get(id);
+        halt(m, "");
+        rules.remove(id);
+        store.write(tx -> {
+            tx.delete(RULES, id);
+            tx.delete(STATES, id);
+        });
+        return "Rule " + id + " is dropped.";
+    }
+
+    public synchronized String start(String id) throws ServiceException {
+        Managed m = get(id);
+        setWanted(m, true);
+        if (m.runtime == null) {
+            m.attempts = 0;
+            tryStart(m);
+        }
+        return "Rule " + id + " was started";
+    }
+
+    public synchronized String stop(String id) throws ServiceException {
+        Managed m = get(id);
+        setWanted(m, false);
+        halt(m, "");
+        m.message = "Stopped by user.";
+        return "Rule " + id + " was stopped.";
+    }
+
+    public synchronized String restart(String id) throws ServiceException {
+        Managed m = get(id);
+        setWanted(m, true);
+        halt(m, "");
+        m.attempts = 0;
+        tryStart(m);
+        return "Rule " + id + " was restarted";
+    }
+
+    private void setWanted(Managed m, boolean wanted) {
+        if (m.wanted != wanted) {
+            m.wanted = wanted;
+            store.put(STATES, m.def.id(), wanted ? "running" : "stopped");
+        }
+    }
+
+    private Managed get(String id) throws ServiceException {
+        Managed m = rules.get(id);
+        if (m == null) {
+            throw ServiceException.notFound("Rule " + id + " is not found");
+        }
+        return m;
+    }
+
+    /** Starts the runtime; failures leave the rule stopped with the reason (and a retry when configured). */
+    private void tryStart(Managed m) {
+        RuleDef def = m.def;
+        m.waiting = null;
+        AnalyzedQuery q;
+        RuleOptions opts;
+        try {
+            q = validate(def);
+            opts = options(def);
+        } catch (ServiceException e) {
+            m.message = e.getMessage();
+            LOG.warn("rule {} cannot start: {}", def.id(), e.getMessage());
+            return;
+        }
+        RuleRuntime rt = new RuleRuntime(def, q, opts, env);
+        try {
+            rt.start();
+            m.runtime = rt;
+            m.message = "";
+            m.lastStart = env.clock().millis();
+            LOG.info("rule {} started", def.id());
+        } catch (MissingConnectorException e) {
+            m.waiting = e;
+            m.message = e.getMessage();
+            LOG.info("rule {} waits: {}", def.id(), e.getMessage());
+        } catch (ConnectorException | RuntimeException e) {
+            m.message = String.valueOf(e.getMessage());
+            LOG.warn("rule {} failed to start: {}", def.id(), e.getMessage());
+            scheduleRetry(m, opts);
+        }
+    }
+
+    private void scheduleRetry(Managed m, RuleOptions opts) {
+        RuleOptions.RestartStrategy rs = opts.restartStrategy();
+        if (rs.attempts() <= 0 || m.attempts >= rs.attempts()) {
+            return;
+        }
+        double delay = rs.delayMillis() * Math.pow(rs.multiplier(), m.attempts);
+        delay = Math.min(delay, rs.maxDelayMillis());
+        delay += delay * rs.jitterFactor() * (Math.random() * 2 - 1);
+        m.attempts++;
+        String id = m.def.id();
+        env.timers().schedule(() -> {
+            synchronized (RuleManager.this) {
+                Managed cur = rules.get(id);
+                if (cur == m && cur.wanted && cur.runtime == null) {
+                    tryStart(cur);
+                }
+            }
+        }, Math.max(0, (long) delay), TimeUnit.MILLISECONDS);
+    }
+
+    private void halt(Managed m, String message) {
+        m.waiting = null;
+        if (m.runtime != null) {
+            m.runtime.stop();
+            m.runtime = null;
+            m.lastStop = env.clock().millis();
+            LOG.info("rule {} stopped", m.def.id());
+        }
+        m.message = message;
+    }
+
+    @Override
+    public synchronized void added(ConnectorKind kind, String type) {
+        for (Managed m : rules.values()) {
+            if (m.wanted && m.runtime == null && m.waiting != null && m.waiting.type().equals(type)) {
+                tryStart(m);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void removed(ConnectorKind kind, String type) {
+        for (Managed m : rules.values()) {
+            if (m.runtime != null && uses(m.def, kind, type)) {
+                halt(m, "");
+                m.waiting = new MissingConnectorException(kind, type);
+                m.message = m.waiting.getMessage();
+                LOG.info("rule {} stopped: connector {} was removed", m.def.id(), type);
+            }
+        }
+    }
+
+    private boolean uses(RuleDef def, ConnectorKind kind, String type) {
+        if (kind == ConnectorKind.SINK) {
+            return def.actions().stream().anyMatch(a -> a.type().equals(type));
+        }
+        try {
+            SelectStatement s = SqlParser.parseSelect(def.sql());
+            for (var ref : s.sources()) {
+                var st = env.catalog().lookup(ref.name());
+                if (st != null && st.options().type().equals(type)) {
+                    return true;
+                }
+            }
+        } catch (ParseException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Whether any rule reads the stream or table. */
+    public synchronized boolean usesStream(String name) {
+        for (Managed m : rules.values()) {
+            try {
+                for (var ref : SqlParser.parseSelect(m.def.sql()).sources()) {
+                    if (ref.name().equals(name)) {
+                        return true;
+                    }
+                }
+            } catch (ParseException e) {
+                // an invalid stored rule reads nothing
+            }
+        }
+        return false;
+    }
+
+    public synchronized RuleDef definition(String id) throws ServiceException {
+        return get(id).def;
+    }
+
+    /** {@code [{"id","name","status","tags"}]} as GET /rules lists them. */
+    public synchronized List<Map<String, Object>> list() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Managed m : rules.values()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", m.def.id());
+            r.put("name", m.def.name());
+            r.put("status", m.status());
+            r.put("version", m.def.version());
+            r.put("trace", false);
+            r.put("tags", m.def.tags());
+            out.add(r);
+        }
+        return out;
+    }
+
+    public synchronized List<String> ids() {
+        return new ArrayList<>(rules.keySet());
+    }
+
+    /** eKuiper's flat status object: status, message, timestamps, then every operator metric. */
+    public synchronized Map<String, Object> status(String id) throws ServiceException {
+        Managed m = get(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", m.status());
+        out.put("message", m.message);
+        out.put("lastStartTimestamp", m.lastStart);
+        out.put("lastStopTimestamp", m.lastStop);
+        out.put("nextStartTimestamp", 0);
+        if (m.runtime != null) {
+            m.runtime.metrics(out);
+        }
+        return out;
+    }
+
+    /** GET /rules/status/all: {id: {status, last_exception, exceptions_total}}. */
+    public synchronized Map<String, Object> allStatus() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Managed m : rules.values()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("status", m.status());
+            long exceptions = 0;
+            String last = m.message == null ? "" : m.message;
+            if (m.runtime != null) {
+                Map<String, Object> metrics = new LinkedHashMap<>();
+                m.runtime.metrics(metrics);
+                for (Map.Entry<String, Object> e : metrics.entrySet()) {
+                    if (e.getKey().endsWith("_exceptions_total") && e.getValue() instanceof Long l) {
+                        exceptions += l;
+                    }
+                    if (e.getKey().endsWith("_last_exception") && !String.valueOf(e.getValue()).isEmpty()) {
+                        last = String.valueOf(e.getValue());
+                    }
+                }
+            }
+            s.put("last_exception", last);
+            s.put("exceptions_total", exceptions);
+            out.put(m.def.id(), s);
+        }
+        return out;
+    }
+
+    /** Stops every rule (engine shutdown), keeping their desired state. */
+    public synchronized void shutdown() {
+        env.connectors().removeListener(this);
+        for (Managed m : rules.values()) {
+            halt(m, "");
+        }
+    }
+}
