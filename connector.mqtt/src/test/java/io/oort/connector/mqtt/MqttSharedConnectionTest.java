@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class MqttSharedConnectionTest {
     }
 
     private Map<String, Object> profile(Object... extra) {
-        Map<String, Object> m = new java.util.HashMap<>(Map.of("server", broker.tcpUrl(),
+        Map<String, Object> m = new HashMap<>(Map.of("server", broker.tcpUrl(),
                 "connectionSelector", "mqtt.localConnection", "clientid", "oort-shared-1"));
         for (int i = 0; i < extra.length; i += 2) {
             m.put((String) extra[i], extra[i + 1]);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +30,11 @@ import io.oort.engine.core.api.StatusListener;
  * running when a client is closed mid-cycle. Attempts run on the pool's scheduler with exponential backoff from
  * 100 ms to 10 s (eKuiper's connection backoff); after each successful connect the subscriptions are restored,
  * because a clean session loses them.
+ *
+ * <p>Status: CONNECTING until the first attempt ends; then CONNECTED, or DISCONNECTED with the cause. After a loss
+ * the status stays DISCONNECTED (with the latest cause) while retries go on, rather than flapping between
+ * CONNECTING and DISCONNECTED on every attempt; CONNECTED is reported once the subscriptions are restored, so it
+ * means "receiving again".
  *
  * <p>Locking: {@code this} guards the state and orders status notifications; no network call is made while holding
  * it. {@link #lifecycle} serializes a connect attempt with {@link #shutdown}.
@@ -269,7 +275,7 @@ public final class MqttConnection implements LinkListener {
 
     /** Tells every user about a change; caller holds {@code this} so that notifications keep their order. */
     private void notifyStatus(ConnectionStatus s, String message) {
-        if (s == status && java.util.Objects.equals(message, statusMessage)) {
+        if (s == status && Objects.equals(message, statusMessage)) {
             return;
         }
         status = s;

@@ -9,16 +9,18 @@ final class PahoErrors {
         if (t == null) {
             return "connection lost";
         }
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        // Paho's own messages are generic ("Unable to connect to server"): the cause says what really happened.
-        Throwable cause = t.getCause();
-        while (cause != null && cause != t) {
-            if (cause.getMessage() != null && !msg.contains(cause.getMessage())) {
-                msg = msg + ": " + cause.getMessage();
-            }
-            t = cause;
-            cause = cause.getCause();
+        String msg = t.getMessage();
+        // Paho's own messages are generic ("Unable to connect to server", or just "MqttException" when it wraps
+        // an I/O error): the causes say what really happened.
+        if (msg == null || msg.equals(t.getClass().getSimpleName())) {
+            msg = null;
         }
-        return msg;
+        for (Throwable c = t.getCause(); c != null && c != t; t = c, c = c.getCause()) {
+            String cm = c.getMessage();
+            if (cm != null && (msg == null || !msg.contains(cm))) {
+                msg = msg == null ? cm : msg + ": " + cm;
+            }
+        }
+        return msg != null ? msg : t.getClass().getSimpleName();
     }
 }

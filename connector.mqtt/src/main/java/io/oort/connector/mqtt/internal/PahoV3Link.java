@@ -1,5 +1,6 @@
 package io.oort.connector.mqtt.internal;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -90,7 +91,7 @@ final class PahoV3Link implements MqttLink, MqttCallback {
     @Override
     public int[] subscribe(String[] filters, int qos) throws Exception {
         int[] qoss = new int[filters.length];
-        java.util.Arrays.fill(qoss, qos);
+        Arrays.fill(qoss, qos);
         IMqttToken token = client.subscribe(filters, qoss);
         token.waitForCompletion(OPERATION_TIMEOUT_MS);
         return token.getGrantedQos();

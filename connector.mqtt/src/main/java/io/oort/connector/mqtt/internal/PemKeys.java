@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -73,6 +74,36 @@ public final class PemKeys {
             };
         }
         throw new ConnectorException("no PEM private key found in " + what);
+    }
+
+    /**
+     * Whether {@code key} belongs to {@code cert} (Go's {@code tls.X509KeyPair} refuses a mismatch; a KeyStore does
+     * not check): a signature made with the key must verify with the certificate's public key.
+     */
+    public static boolean matches(PrivateKey key, X509Certificate cert) {
+        String alg = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "DSA" -> "SHA256withDSA";
+            case "EdDSA", "Ed25519", "Ed448" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (alg == null) {
+            return true; // e.g. RSASSA-PSS: leave the check to the TLS handshake
+        }
+        try {
+            byte[] challenge = "oort key check".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(alg);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] sig = signer.sign();
+            Signature verifier = Signature.getInstance(alg);
+            verifier.initVerify(cert.getPublicKey());
+            verifier.update(challenge);
+            return verifier.verify(sig);
+        } catch (GeneralSecurityException e) {
+            return false; // e.g. an EC key with an RSA certificate
+        }
     }
 
     private static PrivateKey pkcs8(byte[] der, String what) throws ConnectorException {

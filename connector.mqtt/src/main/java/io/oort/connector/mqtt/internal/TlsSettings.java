@@ -77,14 +77,12 @@ public record TlsSettings(String certPath, String keyPath, String caPath, String
         List<X509Certificate> chain = PemKeys.certificates(cert, source(certPath, CERTIFICATION_PATH,
                 CERTIFICATION_RAW));
         PrivateKey privateKey = PemKeys.privateKey(key, source(keyPath, PRIVATE_KEY_PATH, PRIVATE_KEY_RAW));
+        if (!PemKeys.matches(privateKey, chain.get(0))) {
+            throw new ConnectorException("the client certificate does not match its private key");
+        }
         char[] password = new char[0];
         KeyStore ks = emptyStore();
-        try {
-            ks.setKeyEntry("client", privateKey, password, chain.toArray(new X509Certificate[0]));
-        } catch (GeneralSecurityException e) {
-            throw new ConnectorException("the client certificate does not match its private key: " + e.getMessage(),
-                    e);
-        }
+        ks.setKeyEntry("client", privateKey, password, chain.toArray(new X509Certificate[0]));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, password);
         return kmf.getKeyManagers();
