@@ -1,7 +1,6 @@
 package io.oort.engine.core.internal.template;
 
 import io.oort.engine.core.internal.template.Token.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +8,8 @@ import java.util.Map;
  * The template lexer: Go's text/template/parse state machine, run eagerly over the whole input.
  * It stops after the first error item, which the parser reports when it reaches it.
  */
-final class Lexer {
+final class Lexer extends LexerBase {
 
-    private static final String LEFT = "{{";
-    private static final String RIGHT = "}}";
-    private static final int EOF = -1;
     private static final Map<String, Type> KEYWORDS = Map.ofEntries(
             Map.entry(".", Type.DOT), Map.entry("block", Type.BLOCK), Map.entry("break", Type.BREAK),
             Map.entry("continue", Type.CONTINUE), Map.entry("define", Type.DEFINE),
@@ -21,19 +17,11 @@ final class Lexer {
             Map.entry("range", Type.RANGE), Map.entry("nil", Type.NIL),
             Map.entry("template", Type.TEMPLATE), Map.entry("with", Type.WITH));
 
-    private enum State { TEXT, LEFT_DELIM, COMMENT, RIGHT_DELIM, INSIDE, DONE }
 
-    private final String in;
-    private final List<Token> items = new ArrayList<>();
-    private int pos;
-    private int start;
-    private boolean atEOF;
     private int parenDepth;
-    private int lineScanPos;
-    private int lineScanLine = 1;
 
     private Lexer(String in) {
-        this.in = in;
+        super(in);
     }
 
     static List<Token> lex(String input) {
@@ -50,90 +38,6 @@ final class Lexer {
             };
         }
         return l.items;
-    }
-
-    private int lineAt(int p) {
-        if (p < lineScanPos) {
-            lineScanPos = 0;
-            lineScanLine = 1;
-        }
-        for (int i = lineScanPos; i < p; i++) {
-            if (in.charAt(i) == '\n') {
-                lineScanLine++;
-            }
-        }
-        lineScanPos = p;
-        return lineScanLine;
-    }
-
-    private int next() {
-        if (pos >= in.length()) {
-            atEOF = true;
-            return EOF;
-        }
-        int cp = in.codePointAt(pos);
-        pos += Character.charCount(cp);
-        return cp;
-    }
-
-    private int peek() {
-        if (pos >= in.length()) {
-            return EOF;
-        }
-        return in.codePointAt(pos);
-    }
-
-    private void backup() {
-        if (!atEOF && pos > 0) {
-            pos -= Character.charCount(in.codePointBefore(pos));
-        }
-    }
-
-    private void emit(Type t) {
-        items.add(new Token(t, start, in.substring(start, pos), lineAt(start)));
-        start = pos;
-    }
-
-    private void ignore() {
-        start = pos;
-    }
-
-    private boolean accept(String valid) {
-        int r = next();
-        if (r != EOF && valid.indexOf(r) >= 0) {
-            return true;
-        }
-        backup();
-        return false;
-    }
-
-    private void acceptRun(String valid) {
-        int r;
-        do {
-            r = next();
-        } while (r != EOF && valid.indexOf(r) >= 0);
-        backup();
-    }
-
-    private State errorf(String msg) {
-        items.add(new Token(Type.ERROR, start, msg, lineAt(start)));
-        return State.DONE;
-    }
-
-    private static boolean isSpace(int r) {
-        return r == ' ' || r == '\t' || r == '\r' || r == '\n';
-    }
-
-    static boolean isAlphaNumeric(int r) {
-        return r == '_' || Character.isLetter(r) || Character.isDigit(r);
-    }
-
-    private boolean hasLeftTrimMarker(int i) {
-        return in.length() - i >= 2 && in.charAt(i) == '-' && isSpace(in.charAt(i + 1));
-    }
-
-    private boolean hasRightTrimMarker(int i) {
-        return i >= 0 && in.length() - i >= 2 && isSpace(in.charAt(i)) && in.charAt(i + 1) == '-';
     }
 
     private State lexText() {
@@ -162,22 +66,6 @@ final class Lexer {
         }
         emit(Type.EOF);
         return State.DONE;
-    }
-
-    /** Whether pos is at a right delimiter; [1] tells whether a trim marker precedes it. */
-    private boolean[] atRightDelim() {
-        if (hasRightTrimMarker(pos) && in.startsWith(RIGHT, pos + 2)) {
-            return new boolean[] {true, true};
-        }
-        return new boolean[] {in.startsWith(RIGHT, pos), false};
-    }
-
-    private int leftTrimLength(int i) {
-        int k = i;
-        while (k < in.length() && isSpace(in.charAt(k))) {
-            k++;
-        }
-        return k - i;
     }
 
     private State lexLeftDelim() {

@@ -30,13 +30,13 @@ final class SprigDates {
         put(m, Func.of("htmlDateInZone", a -> dateInZone("2006-01-02", a[0], (String) a[1]), ANY, STRING));
         put(m, Func.of("unixEpoch", a -> Long.toString(GoTime.zoned(a[0]).toEpochSecond()), TIME));
         Func modify = Func.of("dateModify", a -> {
-            Long d = GoTime.parseDuration((String) a[0]);
+            Long d = GoDuration.parseDuration((String) a[0]);
             return d == null ? a[1] : GoTime.zoned(a[1]).plusNanos(d);
         }, STRING, TIME);
         put(m, modify);
         put(m, modify.named("date_modify"));
         Func mustModify = Func.of("mustDateModify", a -> {
-            Long d = GoTime.parseDuration((String) a[0]);
+            Long d = GoDuration.parseDuration((String) a[0]);
             if (d == null) {
                 throw new FuncError("time: invalid duration " + GoStrconv.quote((String) a[0]));
             }
@@ -55,13 +55,13 @@ final class SprigDates {
             } else if (a[0] instanceof Long l) {
                 n = l;
             }
-            return GoTime.durationString(n * 1_000_000_000L);
+            return GoDuration.durationString(n * 1_000_000_000L);
         }, ANY));
         put(m, Func.of("durationRound", a -> durationRound(a[0]), ANY));
         put(m, Func.of("ago", a -> {
             ZonedDateTime t = toTime(a[0], false);
             long nanos = Duration.between(t.toInstant(), Instant.now()).toNanos();
-            return GoTime.durationString(roundSecond(nanos));
+            return GoDuration.durationString(roundSecond(nanos));
         }, ANY));
         put(m, Func.of("toDate", a -> {
             try {
@@ -121,7 +121,7 @@ final class SprigDates {
     private static String durationRound(Object v) {
         long d = 0;
         if (v instanceof String s) {
-            Long p = GoTime.parseDuration(s);
+            Long p = GoDuration.parseDuration(s);
             d = p == null ? 0 : p;
         } else if (v instanceof Long l) {
             d = l;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Sprig's list functions; the must* variants return the error their plain twins panic with. */
 final class SprigLists {
@@ -240,9 +239,5 @@ final class SprigLists {
 
     private static String typeOrNil(Object o) {
         return o == null ? "nil" : GoValues.typeName(o);
-    }
-
-    static Function<Object, Object> identity() {
-        return x -> x;
     }
 }
