@@ -174,7 +174,21 @@ abstract class Eval extends ExecState {
             }
         }
         throw errorf("can't evaluate field " + name + " in type "
-                + (recvIface ? "interface {}" : GoValues.typeName(recv)));
+                + (recvIface ? "interface {}" : recv == rootData && isRows(recv) ? "[]map[string]interface {}"
+                        : GoValues.typeName(recv)));
+    }
+
+    /** A batch of rows: the []map[string]interface {} eKuiper hands to a sink template. */
+    private static boolean isRows(Object v) {
+        if (!(v instanceof List<?> l) || v instanceof TypedList) {
+            return false;
+        }
+        for (Object o : l) {
+            if (!(o instanceof Map)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Object evalCall(Object dot, boolean iface, Func fn, Node callNode, String name, Node[] args, Object fin) {

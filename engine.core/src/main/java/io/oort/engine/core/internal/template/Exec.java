@@ -17,6 +17,7 @@ final class Exec extends Eval {
 
     void run(ListNode root, Object data) {
         Object dot = data == null ? GoValues.MISSING : data;
+        rootData = dot;
         push("$", dot, false);
         walk(dot, false, root);
     }

@@ -28,6 +28,8 @@ abstract class ExecState {
     int depth;
     /** Whether the last evalField result came out of a container (Go interface kind). */
     boolean resultIface;
+    /** The data the template was applied to (eKuiper passes rows as []map[string]interface {}). */
+    Object rootData;
 
     ExecState(Template tmpl, StringBuilder out) {
         this.tmpl = tmpl;

@@ -12,7 +12,15 @@ import java.util.function.Function;
  *
  * <p>Data is Oort's value model: {@code Map<String,Object>} rows, {@code List<Object>},
  * {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code byte[]},
- * {@code java.time.Instant} and {@code null}.
+ * {@code java.time.Instant} and {@code null}. They are seen as Go sees eKuiper's values:
+ * {@code Long} is int64, {@code Double} float64 (so {@code lt .temp 30} on a Double fails, as in
+ * Go), a map key holding null is a nil interface and a missing key prints {@code <no value>}.
+ *
+ * <p>Known differences from Go: complex literals are rejected; Go ints beyond 32 bits coming from
+ * template literals or conversions are typed int64; {@code keys}/{@code values} return sorted
+ * (Go: random) order; strings are UTF-16, so {@code \x} escapes and byte slicing of non-ASCII text
+ * cannot produce invalid UTF-8; template recursion stops at depth 1000 (Go: 100000); regexes
+ * use java.util.regex; time zone abbreviations come from the JDK.
  */
 public final class Template {
 

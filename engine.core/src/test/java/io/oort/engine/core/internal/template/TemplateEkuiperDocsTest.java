@@ -122,6 +122,13 @@ class TemplateEkuiperDocsTest {
     }
 
     @Test
+    void fieldOfTheWholeBatch() {
+        TemplateException e = assertThrows(TemplateException.class, () -> run("{\"content\":{{.ab}}}", rows));
+        assertEquals("template: sink:1:13: executing \"sink\" at <.ab>: can't evaluate field ab in type "
+                + "[]map[string]interface {}", e.getMessage());
+    }
+
+    @Test
     void invalidDataTemplate() {
         TemplateException e = assertThrows(TemplateException.class, () -> Template.parse("sink", "{{...a}}"));
         assertEquals("template: sink:1: unexpected <.> in operand", e.getMessage());
