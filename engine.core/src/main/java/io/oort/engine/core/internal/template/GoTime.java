@@ -241,7 +241,8 @@ final class GoTime {
             return "UTC";
         }
         if (z instanceof ZoneOffset) {
-            return numericZone(secs);
+            int m = Math.abs(secs) / 60;
+            return String.format("%s%02d%02d", secs < 0 ? "-" : "+", m / 60, m % 60);
         }
         String name = ZONE_NAME.format(t);
         if (name.startsWith("GMT") || name.startsWith("UTC")) {

@@ -3,7 +3,6 @@ package io.oort.engine.core.internal.template;
 import io.oort.engine.core.internal.template.Node.ListNode;
 import io.oort.engine.core.internal.template.Token.Type;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
