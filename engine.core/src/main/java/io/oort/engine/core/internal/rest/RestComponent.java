@@ -40,6 +40,8 @@ public class RestComponent {
     public static Router routes(EngineService engine) {
         Router r = new Router();
         new SystemResource(engine).register(r);
+        new StreamsResource(engine).register(r);
+        new RulesResource(engine).register(r);
         return r;
     }
 
