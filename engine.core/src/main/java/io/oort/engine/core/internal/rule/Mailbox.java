@@ -117,6 +117,26 @@ final class Mailbox {
         }
     }
 
+    /**
+     * Waits (bounded) until every queued item has been handled: a stop closes the inputs first, then lets what they
+     * delivered be processed instead of dropping it. Returns whether the mailbox emptied in time.
+     */
+    boolean awaitEmpty(long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while ((!queue.isEmpty() || scheduled.get()) && !closed) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     long dropped() {
         return dropped.get();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ import io.oort.engine.core.internal.registry.ConnectorRegistry;
 import io.oort.engine.core.internal.runtime.EventTimes;
 import io.oort.engine.core.internal.runtime.Pipeline;
 import io.oort.engine.core.internal.runtime.RuleOutput;
+import io.oort.engine.core.internal.sink.SinkCaches;
 import io.oort.engine.core.internal.sink.SinkRuntime;
 import io.oort.engine.sql.analyzer.AnalyzedQuery;
 import io.oort.engine.sql.analyzer.SourceInfo;
@@ -52,6 +54,13 @@ final class RuleRuntime {
     private record Err(int src, String message) {
     }
 
+    /** A sink's timer (batch linger, cache resend), run on the rule's thread. */
+    private record SinkTask(Runnable task) {
+    }
+
+    /** How long a stop waits for the inputs already queued to be processed. */
+    private static final long DRAIN_MILLIS = 2000;
+
     private final RuleDef def;
     private final RuleEnv env;
     private final RuleOptions options;
@@ -63,10 +72,11 @@ final class RuleRuntime {
     private final OpMetrics[] sourceMetrics;
     private final OpMetrics op;
     private final List<OpMetrics> sinkMetrics = new ArrayList<>();
-    private final List<SinkRuntime> sinks = new ArrayList<>();
+    private final List<SinkRuntime> sinks = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> openSources = new ArrayList<>();
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
+    private volatile boolean stopping;
 
     RuleRuntime(RuleDef def, AnalyzedQuery query, RuleOptions options, RuleEnv env) {
         this.def = def;
@@ -109,8 +119,10 @@ final class RuleRuntime {
                     throw new ConnectorException(ex.getMessage());
                 }
                 props.putAll(a.props());
-                SinkRuntime s = new SinkRuntime(e, ContextImpl.of(def.id(), "sink_" + a.type() + "_" + i,
-                        env.clock()), props, env.sinkDefaults(), new SinkRuntime.Listener() {
+                String opId = "sink_" + a.type() + "_" + i;
+                SinkRuntime s = new SinkRuntime(e, ContextImpl.of(def.id(), opId, env.clock()), props,
+                        env.sinkDefaults(), SinkCaches.dir(env.dataDir(), def.id(), opId), sinkTimers(),
+                        new SinkRuntime.Listener() {
                             @Override
                             public void sent(int messages) {
                                 m.recordsOut.addAndGet(messages);
@@ -181,6 +193,26 @@ final class RuleRuntime {
         openSources.add(opened::close);
     }
 
+    /** Sink timers post their task into the mailbox, so it runs on the rule's thread like everything else. */
+    private SinkRuntime.Timers sinkTimers() {
+        return new SinkRuntime.Timers() {
+            @Override
+            public SinkRuntime.Cancellable once(long delayMillis, Runnable task) {
+                ScheduledFuture<?> f = env.timers().schedule(() -> mailbox.offerControl(new SinkTask(task)),
+                        Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+                return () -> f.cancel(false);
+            }
+
+            @Override
+            public SinkRuntime.Cancellable every(long periodMillis, Runnable task) {
+                ScheduledFuture<?> f = env.timers().scheduleAtFixedRate(
+                        () -> mailbox.offerControl(new SinkTask(task)), periodMillis, periodMillis,
+                        TimeUnit.MILLISECONDS);
+                return () -> f.cancel(false);
+            }
+        };
+    }
+
     private StatusListener status(OpMetrics m) {
         return (s, msg) -> m.status(s, msg, env.clock().millis());
     }
@@ -200,6 +232,8 @@ final class RuleRuntime {
             if (item == TICK) {
                 timerAt = Long.MAX_VALUE;
                 pipeline.advanceTime(env.clock().millis());
+            } else if (item instanceof SinkTask st) {
+                st.task.run();
             } else if (item instanceof In in) {
                 accept(in.src, in.tuple);
             } else if (item instanceof Raw r) {
@@ -259,6 +293,9 @@ final class RuleRuntime {
     }
 
     private void scheduleTimer() {
+        if (stopping) {
+            return;
+        }
         long next = pipeline.nextDeadline();
         if (next == Long.MAX_VALUE || next >= timerAt) {
             return;
@@ -281,9 +318,11 @@ final class RuleRuntime {
             }
         }
         openSources.clear();
+        stopping = true;
         if (timer != null) {
             timer.cancel(false);
         }
+        mailbox.awaitEmpty(DRAIN_MILLIS); // what the sources delivered before they closed is still processed
         mailbox.close();
         mailbox.awaitIdle(5000);
         for (SinkRuntime s : sinks) {
@@ -305,7 +344,12 @@ final class RuleRuntime {
             op.lastExceptionTime = pipeline.lastErrorTime();
         }
         op.writeTo(out);
-        for (OpMetrics m : sinkMetrics) {
+        List<SinkRuntime> live = List.copyOf(sinks);
+        for (int i = 0; i < sinkMetrics.size(); i++) {
+            OpMetrics m = sinkMetrics.get(i);
+            if (i < live.size()) {
+                m.bufferLength = live.get(i).bufferLength(); // the sink cache counts as the sink's buffer
+            }
             m.writeTo(out);
         }
     }

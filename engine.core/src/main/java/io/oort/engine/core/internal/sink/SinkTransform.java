@@ -6,155 +6,234 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.oort.engine.core.internal.format.Encoder;
-import io.oort.engine.core.internal.format.GoJson;
+import io.oort.engine.core.internal.template.GoData;
 import io.oort.engine.core.internal.template.Template;
 import io.oort.engine.core.internal.template.TemplateException;
 
 /**
- * eKuiper's sink transform: a result (the rows of one event or window) becomes one message, or one message per
- * row with {@code sendSingle}; then {@code dataTemplate}, {@code dataField}, {@code fields}/{@code excludeFields}
- * in that order, then the format encoder.
+ * eKuiper's sink transform ({@code internal/topo/node/transform_op.go}, {@code internal/topo/transform/template.go}):
+ * a result (the rows of one event or window) becomes one item, or one item per row with {@code sendSingle}
+ * (empty rows skipped with {@code omitIfEmpty}); each item then goes through {@code dataTemplate} →
+ * {@code dataField} → {@code fields}/{@code excludeFields}, and the templated properties are evaluated over the
+ * item's data (before the transform, as eKuiper does).
+ *
+ * <p>Semantics kept from eKuiper: a template's output is sent as is when no dataField/fields/excludeFields follow
+ * and the format is textual (json, delimited); otherwise it must be JSON (Go's {@code json.Unmarshal}, numbers
+ * become float64). {@code dataField} on a list takes the field of the <em>first</em> element; {@code fields} keeps
+ * every listed field (null when missing); the result must be an object or a list of objects, anything else is an
+ * error and nothing is sent.
  */
 final class SinkTransform {
 
-    /** One outgoing message before delivery: its payload, the rows it carries and the data templates see. */
-    record Out(byte[] payload, List<Map<String, Object>> rows, Object data) {
+    /** A transformed item, not yet encoded. */
+    record Item(Object value, Object data, Map<String, String> props) {
+        /** A data template's raw output, sent as the payload. */
+        boolean raw() {
+            return value instanceof byte[];
+        }
     }
+
+    /** A transform error: the item is dropped and the error counted, as eKuiper's transform op does. */
+    static final class TransformException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TransformException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Returned by {@link #apply} per item: either an item or the error that replaced it. */
+    record Result(Item item, String error) {
+    }
+
+    private static final Object NOTHING = new Object();
 
     private final boolean sendSingle;
     private final boolean omitIfEmpty;
+    private final boolean textFormat;
     private final Template template;
     private final String dataField;
     private final List<String> fields;
     private final List<String> excludeFields;
-    private final Encoder encoder;
+    private final Map<String, Template> dynamic;
 
-    SinkTransform(SinkProps p, Encoder encoder) throws TemplateException {
+    SinkTransform(SinkProps p, Map<String, Template> dynamic) throws TemplateException {
         this.sendSingle = p.sendSingle;
         this.omitIfEmpty = p.omitIfEmpty;
-        this.template = p.dataTemplate == null || p.dataTemplate.isEmpty() ? null
-                : Template.parse("sink", p.dataTemplate);
+        this.textFormat = p.textFormat();
+        this.template = p.dataTemplate == null ? null : Template.parse("sink", p.dataTemplate);
         this.dataField = p.dataField;
         this.fields = p.fields;
         this.excludeFields = p.excludeFields;
-        this.encoder = encoder;
+        this.dynamic = dynamic;
     }
 
-    /** The messages for one result; empty when nothing is to be sent (omitIfEmpty). */
-    List<Out> apply(List<Map<String, Object>> rows) throws TemplateException {
-        List<Out> out = new ArrayList<>();
+    /** The items for one result; empty when nothing is to be sent. */
+    List<Result> apply(List<Map<String, Object>> rows) {
         if (omitIfEmpty && rows.isEmpty()) {
-            return out;
+            return List.of();
         }
+        List<Result> out = new ArrayList<>(sendSingle ? rows.size() : 1);
         if (sendSingle) {
             for (Map<String, Object> row : rows) {
                 if (omitIfEmpty && row.isEmpty()) {
                     continue;
                 }
-                out.add(one(row, List.of(row)));
+                out.add(one(row));
             }
         } else {
-            out.add(one(rows, rows));
+            out.add(one(rows));
         }
         return out;
     }
 
-    private Out one(Object data, List<Map<String, Object>> rows) throws TemplateException {
-        Object value = data;
+    /** Transforms one item's data (a row, or the rows of a result). */
+    Result one(Object data) {
+        try {
+            Map<String, String> props = props(data);
+            return new Result(new Item(transform(data), data, props), null);
+        } catch (TransformException e) {
+            return new Result(null, e.getMessage());
+        }
+    }
+
+    private Map<String, String> props(Object data) throws TransformException {
+        if (dynamic.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Template> e : dynamic.entrySet()) {
+            try {
+                out.put(e.getKey(), e.getValue().execute(data));
+            } catch (TemplateException ex) {
+                throw new TransformException("fail to calculate props " + e.getValue().text() + " through data "
+                        + GoData.sprint(data) + " with dataTemplate for error " + ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private Object transform(Object data) throws TransformException {
+        String text = null;
         if (template != null) {
-            String text = template.execute(data);
-            if (dataField == null && fields == null && excludeFields == null) {
-                return new Out(text.getBytes(StandardCharsets.UTF_8), rows, data);
+            try {
+                text = template.execute(data);
+            } catch (TemplateException e) {
+                throw new TransformException("fail to encode data " + GoData.sprint(data)
+                        + " with dataTemplate for error " + e.getMessage());
             }
-            value = JsonValues.parse(text);
         }
-        if (dataField != null && !dataField.isEmpty()) {
-            value = pick(value, dataField);
-        }
-        if (fields != null || excludeFields != null) {
-            value = selectFields(value);
-        }
-        byte[] payload;
-        if (value instanceof List<?> l && value == data) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> rs = (List<Map<String, Object>>) l;
-            payload = encoder.encodeRows(rs);
-        } else if (value instanceof Map<?, ?> m && value == data) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> r = (Map<String, Object>) m;
-            payload = encoder.encodeRow(r);
-        } else {
-            payload = encoder.encodeValue(value);
-        }
-        return new Out(payload, rows, data);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object pick(Object value, String field) {
-        if (value instanceof Map<?, ?> m) {
-            return m.get(field);
-        }
-        if (value instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : l) {
-                out.add(o instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(field) : null);
+        boolean selecting = dataField != null || fields != null || excludeFields != null;
+        Object selected = NOTHING;
+        if (selecting) {
+            Object input = data;
+            if (text != null) {
+                try {
+                    input = GoData.parseJson(text);
+                } catch (TemplateException e) {
+                    throw new TransformException("fail to TransItem data " + GoData.sprint(data)
+                            + " for error fail to decode data " + text + " for error " + e.getMessage());
+                }
             }
-            return out;
+            selected = select(input, data);
         }
-        return value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Object selectFields(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            return selectRow((Map<String, Object>) m);
-        }
-        if (value instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : l) {
-                out.add(o instanceof Map<?, ?> m ? selectRow((Map<String, Object>) m) : o);
-            }
-            return out;
-        }
-        return value;
-    }
-
-    private Map<String, Object> selectRow(Map<String, Object> row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (fields != null) {
-            for (String f : fields) {
-                if (row.get(f) != null) {
-                    out.put(f, row.get(f));
+        Object value;
+        if (selected == NOTHING) { // nothing selected: the template's output or the data itself
+            if (text == null) {
+                value = selecting ? null : data; // dataField over an empty list selects nil
+            } else if (textFormat) {
+                return text.getBytes(StandardCharsets.UTF_8);
+            } else {
+                try {
+                    value = GoData.parseJson(text);
+                } catch (TemplateException e) {
+                    throw new TransformException("fail to decode data " + text
+                            + " after applying dataTemplate for error " + e.getMessage());
                 }
             }
         } else {
-            out.putAll(row);
+            value = selected;
         }
-        if (excludeFields != null) {
+        if (value == null) {
+            throw new TransformException("receive unsupported data <nil>");
+        }
+        if (value instanceof Map<?, ?>) {
+            return value;
+        }
+        if (value instanceof List<?> l && allMaps(l)) {
+            return value;
+        }
+        throw new TransformException("invalid transform result type " + GoData.sprint(value));
+    }
+
+    /** eKuiper's TransItem after the template: dataField, then fields or excludeFields. */
+    @SuppressWarnings("unchecked")
+    private Object select(Object input, Object data) throws TransformException {
+        if (dataField != null) {
+            if (input instanceof Map<?, ?> m) {
+                input = m.get(dataField);
+            } else if (input instanceof List<?> l) {
+                if (l.isEmpty()) {
+                    return NOTHING;
+                }
+                if (!(l.get(0) instanceof Map<?, ?> first)) {
+                    throw new TransformException("fail to TransItem data " + GoData.sprint(data)
+                            + " for error fail to decode data " + GoData.sprint(input));
+                }
+                input = first.get(dataField);
+            } else {
+                throw new TransformException("fail to TransItem data " + GoData.sprint(data)
+                        + " for error fail to decode data " + GoData.sprint(input));
+            }
+        }
+        if (input instanceof List<?> l) {
+            List<Map<String, Object>> copy = new ArrayList<>(l.size());
+            for (Object o : l) {
+                if (!(o instanceof Map<?, ?> m)) {
+                    throw new TransformException("fail to TransItem data " + GoData.sprint(data)
+                            + " for error unsupported type " + GoData.sprint(input));
+                }
+                copy.add((Map<String, Object>) m);
+            }
+            input = copy;
+        }
+        if (fields == null && excludeFields == null) {
+            return input;
+        }
+        if (input instanceof Map<?, ?> m) {
+            return selectRow((Map<String, Object>) m);
+        }
+        if (input instanceof List<?> l) {
+            List<Map<String, Object>> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                out.add(selectRow((Map<String, Object>) o));
+            }
+            return out;
+        }
+        throw new TransformException("fail to TransItem data " + GoData.sprint(data) + " for error fail to decode data "
+                + GoData.sprint(input) + " for error unsupported type " + GoData.sprint(input));
+    }
+
+    private Map<String, Object> selectRow(Map<String, Object> row) {
+        Map<String, Object> out;
+        if (fields != null) {
+            out = new LinkedHashMap<>();
+            for (String f : fields) {
+                out.put(f, row.get(f));
+            }
+        } else {
+            out = new LinkedHashMap<>(row);
             excludeFields.forEach(out::remove);
         }
         return out;
     }
 
-    /** JSON helpers for template output. */
-    static final class JsonValues {
-        private static final com.fasterxml.jackson.databind.ObjectMapper M =
-                new com.fasterxml.jackson.databind.ObjectMapper();
-
-        private JsonValues() {
-        }
-
-        static Object parse(String text) {
-            try {
-                return M.readValue(text, Object.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                return text;
+    private static boolean allMaps(List<?> l) {
+        for (Object o : l) {
+            if (!(o instanceof Map<?, ?>)) {
+                return false;
             }
         }
-
-        static String write(Object v) {
-            return GoJson.string(v);
-        }
+        return true;
     }
 }

@@ -1,0 +1,38 @@
+package io.oort.engine.core.internal.sink;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Where sink caches live: {@code <home>/data/cache/<rule id>/<operator id>/}, one directory of page files per
+ * action, so a rule's cache is found again after a restart and is independent of every other sink's. Names are
+ * escaped to stay one portable path segment.
+ */
+public final class SinkCaches {
+
+    private SinkCaches() {
+    }
+
+    /** The cache directory of an action, or null when the engine has no data directory. */
+    public static Path dir(Path dataDir, String ruleId, String operatorId) {
+        if (dataDir == null) {
+            return null;
+        }
+        return dataDir.resolve("cache").resolve(segment(ruleId)).resolve(segment(operatorId));
+    }
+
+    /** Letters, digits, '-' and '_' stay; every other byte becomes %XX ('.' too, so no name is "." or ".."). */
+    static String segment(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return sb.length() == 0 ? "%" : sb.toString();
+    }
+}
