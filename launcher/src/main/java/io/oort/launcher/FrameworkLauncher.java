@@ -55,6 +55,10 @@ final class FrameworkLauncher {
         p.put("felix.fileinstall.log.level", "3");
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.filter", ".*\\.jar");
+        // When FileInstall refreshes a plugin it may add bundles with optional imports or fragments the plugin could
+        // satisfy; by default it looks at every bundle, which would pull engine bundles into a plugin's refresh.
+        p.put("felix.fileinstall.optionalImportRefreshScope", "managed");
+        p.put("felix.fileinstall.fragmentRefreshScope", "managed");
         // Oort
         p.put("oort.home", home.toString());
         StringBuilder keys = new StringBuilder();
@@ -90,7 +94,35 @@ final class FrameworkLauncher {
         List<Bundle> core = install(fw, home.resolve("bundle"), 2);
         fw.start();
         startAll(boot);
-        startAll(core);
+        // Resolve everything up front: concurrent starts would otherwise race for Felix's global resolve lock.
+        fw.adapt(org.osgi.framework.wiring.FrameworkWiring.class).resolveBundles(null);
+        // The HTTP server's activator starts Jetty synchronously (the slowest start); the engine's components
+        // activate while it does, on the other core.
+        List<Bundle> http = new ArrayList<>();
+        List<Bundle> rest = new ArrayList<>();
+        for (Bundle b : core) {
+            (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.apache.felix.http.jetty") ? http : rest)
+                    .add(b);
+        }
+        BundleException[] httpFailure = new BundleException[1];
+        Thread httpStarter = new Thread(() -> {
+            try {
+                startAll(http);
+            } catch (BundleException e) {
+                httpFailure[0] = e;
+            }
+        }, "oort-start-http");
+        httpStarter.start();
+        startAll(rest);
+        try {
+            httpStarter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BundleException("interrupted while starting the HTTP service");
+        }
+        if (httpFailure[0] != null) {
+            throw httpFailure[0];
+        }
         return fw;
     }
 

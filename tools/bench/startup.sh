@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Start-up figures of the built distribution: time from `bin/oort` to the first successful REST call, and the
+# resident memory 5 s later (idle), over N runs (default 5), on free ports with a private copy of the distribution.
+# Run on a quiet machine: other builds distort it.   usage: tools/bench/startup.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-5}
+src=distribution/target/oort
+[ -x "$src/bin/oort" ] || { echo "build the distribution first"; exit 1; }
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+cp -a "$src/." "$work/"
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+echo "JVM flags: $(grep -o 'defaults="[^"]*' "$work/bin/oort" | head -1 | cut -c11-) ${JAVA_OPTS:-}"
+for i in $(seq 1 "$runs"); do
+  rm -rf "$work/data" && mkdir "$work/data"
+  rest=$(port); shell=$(port)
+  t0=$(date +%s%N)
+  OORT__BASIC__RESTPORT=$rest OORT__BASIC__PORT=$shell "$work/bin/oort" > "$work/out.log" 2>&1 &
+  pid=$!
+  until curl -fs "http://127.0.0.1:$rest/rules" >/dev/null 2>&1; do sleep 0.01; done
+  t1=$(date +%s%N)
+  sleep 5
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "run $i: REST ready $(( (t1 - t0) / 1000000 )) ms, idle RSS $(( rss / 1024 )) MB (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+echo "distribution size: $(du -sh --exclude=data --exclude=log "$src" | cut -f1) folder, $(du -h distribution/target/oort-*.tar.gz | cut -f1) tar.gz"
