@@ -35,9 +35,11 @@ final class EmbeddedEngine implements AutoCloseable {
         return engine;
     }
 
+    /** Stops the rules (each sink saves its cache) and closes the store: what an engine shutdown does to data. */
     @Override
     public void close() {
-        engine.close();
+        engine.rules().shutdown();
+        engine.store().close();
         pool.shutdown();
     }
 }

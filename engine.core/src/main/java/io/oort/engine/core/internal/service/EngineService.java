@@ -88,7 +88,7 @@ public class EngineService {
         }
         RuleEnv env = new RuleEnv(catalog, connectors, functions, confKeys, SystemClock.INSTANCE, zone(config),
                 config.getBoolean("basic.ignoreCase", false), workers, timers, new SharedSources(), bus,
-                ruleDefaults(config), sinkDefaults(config));
+                ruleDefaults(config), sinkDefaults(config), home == null ? null : home.resolve("data"));
         this.rules = new RuleManager(store, env);
         rules.recover();
     }
