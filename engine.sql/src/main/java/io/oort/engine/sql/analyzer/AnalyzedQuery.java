@@ -27,7 +27,16 @@ public record AnalyzedQuery(
         List<AggregateCall> whereAggregates,
         List<AnalyticCall> analytics,
         boolean aggregateQuery,
-        boolean selectAggregates) {
+        boolean selectAggregates,
+        List<LookupJoin> lookups) {
+
+    /**
+     * A join with a lookup table: for each row, the table is queried for rows whose {@code keys} columns equal the
+     * {@code values} evaluated on the row (the equi-join predicates of ON); {@code rest} are the other predicates.
+     */
+    public record LookupJoin(int joinIndex, int source, String table, List<String> keys, List<Evaluator> values,
+            Evaluator rest, boolean left) {
+    }
 
     /** How a select field produces output. */
     public enum FieldKind {

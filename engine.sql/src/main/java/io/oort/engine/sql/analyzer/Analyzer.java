@@ -164,8 +164,16 @@ public final class Analyzer {
                         cc.compileAll(c.partition()), opt(cc, c.when()), c));
             }
             boolean aggregate = !aggCalls.isEmpty() || !s.groupBy().isEmpty();
+            List<AnalyzedQuery.LookupJoin> lookups = new ArrayList<>();
+            for (int j = 0; j < s.joins().size(); j++) {
+                SourceInfo src = sources.get(j + 1);
+                if (src.isLookupTable()) {
+                    lookups.add(LookupJoins.extract(s.joins().get(j), j, src, cc));
+                }
+            }
             return new AnalyzedQuery(s, sources, fields, opt(cc, s.where()), joins, ws, cc.compileAll(s.groupBy()),
-                    opt(cc, s.having()), sorts, s.limit(), aggs, whereAggs, analytics, aggregate, selectAggregates);
+                    opt(cc, s.having()), sorts, s.limit(), aggs, whereAggs, analytics, aggregate, selectAggregates,
+                    lookups);
         } catch (EvalException e) {
             throw new AnalysisException(e.getMessage(), s.pos());
         }

@@ -31,7 +31,52 @@ public final class MemoryConnectors {
 
     /** Providers for the registry. */
     public static List<ConnectorProvider> providers(MemoryBus bus) {
-        return List.of(memorySource(bus), memorySink(bus), logSink(), nopSink());
+        MemoryTables tables = new MemoryTables(bus);
+        return List.of(memorySource(bus), memorySink(bus), memoryLookup(tables), logSink(), nopSink());
+    }
+
+    static ConnectorProvider memoryLookup(MemoryTables tables) {
+        ConnectorDescriptor d = new ConnectorDescriptor("memory", ConnectorKind.LOOKUP,
+                ConnectorDescriptor.Payload.TUPLES, "Lookup table of the latest row per KEY published to a memory "
+                        + "topic (DATASOURCE) by memory sinks.",
+                List.of(PropertyDecl.required("key", PropertyType.STRING, "the primary key column (the table's KEY)")));
+        return provider(d, () -> new io.oort.engine.core.api.LookupSource() {
+            private String topic;
+            private String key;
+            private MemoryTables.Table table;
+
+            @Override
+            public void provision(ConnectorContext ctx, ConnectorConfig config) throws ConnectorException {
+                topic = config.datasource();
+                key = config.getString("key");
+                if (topic == null || topic.isEmpty()) {
+                    throw new ConnectorException("datasource(topic) is required");
+                }
+                if (key == null || key.isEmpty()) {
+                    throw new ConnectorException("key is required for lookup source");
+                }
+            }
+
+            @Override
+            public void connect(ConnectorContext ctx, StatusListener status) {
+                table = tables.attach(topic, key);
+                status.onStatus(ConnectionStatus.CONNECTED, null);
+            }
+
+            @Override
+            public List<Map<String, Object>> lookup(ConnectorContext ctx, List<String> fields, List<String> keys,
+                    List<Object> values) {
+                return table.read(keys, values);
+            }
+
+            @Override
+            public void close(ConnectorContext ctx) {
+                if (table != null) {
+                    tables.detach(table);
+                    table = null;
+                }
+            }
+        });
     }
 
     private static ConnectorProvider provider(ConnectorDescriptor d, java.util.function.Supplier<Connector> f) {
@@ -97,8 +142,16 @@ public final class MemoryConnectors {
                         PropertyDecl.optional("keyField", PropertyType.STRING, null, "key field for updates")));
         return provider(d, () -> new Sink() {
             @Override
-            public void provision(ConnectorContext ctx, ConnectorConfig config) {
+            public void provision(ConnectorContext ctx, ConnectorConfig config) throws ConnectorException {
                 // the topic is read per message (it may be a template)
+                rowkindField = config.getString("rowkindField");
+                if (rowkindField != null && rowkindField.isEmpty()) {
+                    rowkindField = null;
+                }
+                String keyField = config.getString("keyField");
+                if (rowkindField != null && (keyField == null || keyField.isEmpty())) {
+                    throw new ConnectorException("keyField is required when rowkindField is set");
+                }
             }
 
             @Override
@@ -106,11 +159,28 @@ public final class MemoryConnectors {
                 status.onStatus(ConnectionStatus.CONNECTED, null);
             }
 
+            private String rowkindField;
+
             @Override
-            public void collect(ConnectorContext ctx, SinkMessage message) {
+            public void collect(ConnectorContext ctx, SinkMessage message) throws ConnectorException {
                 String topic = message.property("topic");
                 for (Map<String, Object> row : message.rows()) {
-                    bus.publish(topic, new LinkedHashMap<>(row));
+                    String kind = MemoryBus.UPSERT;
+                    if (rowkindField != null) {
+                        Object k = row.get(rowkindField);
+                        if (k != null && !(k instanceof String)) {
+                            throw new ConnectorException("rowkind field " + rowkindField + " is not a string in data "
+                                    + row);
+                        }
+                        if (k != null) {
+                            kind = (String) k;
+                            if (!List.of(MemoryBus.INSERT, MemoryBus.UPDATE, MemoryBus.UPSERT, MemoryBus.DELETE)
+                                    .contains(kind)) {
+                                throw new ConnectorException("invalid rowkind " + kind);
+                            }
+                        }
+                    }
+                    bus.publish(topic, new LinkedHashMap<>(row), kind);
                 }
             }
 

@@ -74,6 +74,7 @@ final class RuleRuntime {
     private final List<OpMetrics> sinkMetrics = new ArrayList<>();
     private final List<SinkRuntime> sinks = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> openSources = new ArrayList<>();
+    private final LookupTables lookups;
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
     private volatile boolean stopping;
@@ -96,8 +97,9 @@ final class RuleRuntime {
         }
         op = new OpMetrics("op_1_project_0", false);
         EvalContext ctx = new EvalContext(def.id(), env.clock()::millis, env.zone());
+        this.lookups = new LookupTables(env);
         this.pipeline = new Pipeline(query, new Pipeline.Options(options.isEventTime(),
-                options.lateTolerance().toMillis()), new Output(), ctx, env.clock()::millis, env.zone());
+                options.lateTolerance().toMillis()), new Output(), ctx, env.clock()::millis, env.zone(), lookups);
         this.mailbox = new Mailbox(options.bufferLength(), options.dropOldestWhenFull(), env.workers(), this::handle);
     }
 
@@ -140,6 +142,8 @@ final class RuleRuntime {
             }
             for (SourceInfo s : query.sources()) {
                 if (s.isLookupTable()) {
+                    lookups.open(s, ContextImpl.of(def.id(), "lookup_" + s.name(), env.clock()),
+                            status(sourceMetrics[s.index()]));
                     continue;
                 }
                 openSource(s);
@@ -325,6 +329,7 @@ final class RuleRuntime {
         mailbox.awaitEmpty(DRAIN_MILLIS); // what the sources delivered before they closed is still processed
         mailbox.close();
         mailbox.awaitIdle(5000);
+        lookups.close();
         for (SinkRuntime s : sinks) {
             s.close();
         }

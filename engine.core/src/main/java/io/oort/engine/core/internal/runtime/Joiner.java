@@ -58,6 +58,9 @@ final class Joiner {
         List<Join> joins = q.statement().joins();
         for (int j = 0; j < joins.size(); j++) {
             int src = j + 1;
+            if (q.sources().get(src).isLookupTable()) {
+                continue; // joined by the lookup stage
+            }
             result = joinOne(result, side(content, src), joins.get(j).type(), q.joinConditions().get(j));
         }
         List<Row> out = new ArrayList<>(result.size());

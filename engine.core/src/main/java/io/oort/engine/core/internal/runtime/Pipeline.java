@@ -38,6 +38,7 @@ public final class Pipeline {
     private final Projection projection;
     private final CollectionProcessor collections;
     private final Joiner joiner;
+    private final LookupStage lookups;
     private final WindowOp window;
     private final Evaluator preFilter;
     private final boolean whereBeforeWindow;
@@ -66,6 +67,11 @@ public final class Pipeline {
     private long lastErrorTime;
 
     public Pipeline(AnalyzedQuery q, Options opts, RuleOutput out, EvalContext ctx, LongSupplier clock, ZoneId zone) {
+        this(q, opts, out, ctx, clock, zone, null);
+    }
+
+    public Pipeline(AnalyzedQuery q, Options opts, RuleOutput out, EvalContext ctx, LongSupplier clock, ZoneId zone,
+            LookupProvider lookupProvider) {
         this.q = q;
         this.out = out;
         this.c = ctx;
@@ -95,7 +101,9 @@ public final class Pipeline {
         this.hasTables = tables;
         this.streamWatermarks = new long[width];
         java.util.Arrays.fill(streamWatermarks, Long.MIN_VALUE);
-        this.joiner = q.hasJoins() ? new Joiner(q, ctx, src -> new ArrayList<>(tableRows.get(src))) : null;
+        boolean scanJoins = q.statement().joins().size() > q.lookups().size();
+        this.joiner = scanJoins ? new Joiner(q, ctx, src -> new ArrayList<>(tableRows.get(src))) : null;
+        this.lookups = new LookupStage(q, lookupProvider, ctx);
         Window w = q.hasWindow() ? q.window().window() : null;
         boolean pushWhere = w != null && !eventTime && q.whereAggregates().isEmpty() && !q.hasJoins()
                 && (w.type() == Window.Type.TUMBLING || w.type() == Window.Type.HOPPING
@@ -226,6 +234,12 @@ public final class Pipeline {
                         return;
                     }
                 }
+                if (!lookups.isEmpty()) {
+                    content = lookups.apply(content);
+                    if (content.isEmpty()) {
+                        return;
+                    }
+                }
                 List<Map<String, Object>> rows = collections.process(content, Long.MIN_VALUE, Long.MIN_VALUE, true);
                 if (rows != null) {
                     emit(rows);
@@ -257,6 +271,12 @@ public final class Pipeline {
             List<Row> rows = content;
             if (joiner != null) {
                 rows = joiner.join(content);
+                if (rows.isEmpty()) {
+                    return;
+                }
+            }
+            if (!lookups.isEmpty()) {
+                rows = lookups.apply(rows);
                 if (rows.isEmpty()) {
                     return;
                 }
