@@ -579,4 +579,24 @@ class SinkRuntimeTest {
         assertEquals(tmp.resolve("cache").resolve("rule%2F%2E%2E%2Fx%20y").resolve("sink_mqtt_0"), d);
         assertEquals(null, SinkCaches.dir(null, "r", "s"));
     }
+
+    @Test
+    void deletingARuleDropsItsCaches() throws Exception {
+        Path data = tmp.resolve("data");
+        Map<String, Object> props = Map.of("enableCache", true, "memoryCacheThreshold", 2, "bufferPageSize", 2);
+        SinkRuntime s = open(props, SinkCaches.dir(data, "r1", "sink_fake_0"), Payload.BYTES);
+        SinkRuntime other = open(props, SinkCaches.dir(data, "r2", "sink_fake_0"), Payload.BYTES);
+        fake.mode = FakeSink.Mode.DOWN;
+        for (int i = 1; i <= 5; i++) {
+            s.accept(seq(i));
+            other.accept(seq(i));
+        }
+        s.close();
+        other.close();
+        SinkCaches.dropRule(data, "r1");
+        assertFalse(Files.exists(data.resolve("cache/r1")));
+        assertTrue(Files.isDirectory(SinkCaches.dir(data, "r2", "sink_fake_0")), "other rules keep theirs");
+        SinkCaches.dropRule(data, "never-existed");
+        SinkCaches.dropRule(null, "r2");
+    }
 }
