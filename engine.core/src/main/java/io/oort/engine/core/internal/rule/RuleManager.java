@@ -13,6 +13,7 @@ import io.oort.engine.core.api.ConnectorException;
 import io.oort.engine.core.api.ConnectorKind;
 import io.oort.engine.core.internal.registry.ConnectorRegistry;
 import io.oort.engine.core.internal.service.ServiceException;
+import io.oort.engine.core.internal.sink.SinkCaches;
 import io.oort.engine.core.internal.store.Store;
 import io.oort.engine.sql.analyzer.AnalysisException;
 import io.oort.engine.sql.analyzer.AnalyzedQuery;
@@ -183,6 +184,7 @@ public final class RuleManager implements ConnectorRegistry.Listener {
             tx.delete(RULES, id);
             tx.delete(STATES, id);
         });
+        SinkCaches.dropRule(env.dataDir(), id);
         return "Rule " + id + " is dropped.";
     }
 
