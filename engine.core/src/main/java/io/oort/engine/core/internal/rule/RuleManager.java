@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.rule;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,15 +45,22 @@ public final class RuleManager implements ConnectorRegistry.Listener {
         long lastStart;
         long lastStop;
         int attempts;
+        /** When the rule runs (cron, duration, datetime ranges); null until it first tries to start. */
+        RuleSchedule schedule;
+        /** Held by its schedule until the next window. */
+        boolean held;
 
         String status() {
-            return runtime != null ? "running" : "stopped";
+            return runtime != null ? "running" : held ? "stopped: waiting for next schedule." : "stopped";
         }
     }
 
     private final Store store;
     private final RuleEnv env;
     private final Map<String, Managed> rules = new LinkedHashMap<>();
+    private java.util.concurrent.ScheduledFuture<?> wake;
+    private long wakeAt = Long.MAX_VALUE;
+    private java.util.concurrent.ScheduledFuture<?> patrolTask;
 
     public RuleManager(Store store, RuleEnv env) {
         this.store = store;
@@ -128,7 +136,9 @@ public final class RuleManager implements ConnectorRegistry.Listener {
 
     private RuleOptions options(RuleDef def) throws ServiceException {
         try {
-            return RuleOptions.parse(def.options(), env.ruleDefaults());
+            RuleOptions opts = RuleOptions.parse(def.options(), env.ruleDefaults());
+            RuleSchedule.of(opts, env.zone());
+            return opts;
         } catch (IllegalArgumentException e) {
             throw ServiceException.badRequest(ServiceException.RULE, e.getMessage());
         }
@@ -193,6 +203,7 @@ public final class RuleManager implements ConnectorRegistry.Listener {
         setWanted(m, true);
         if (m.runtime == null) {
             m.attempts = 0;
+            m.held = false;
             tryStart(m);
         }
         return "Rule " + id + " was started";
@@ -202,6 +213,7 @@ public final class RuleManager implements ConnectorRegistry.Listener {
         Managed m = get(id);
         setWanted(m, false);
         halt(m, "");
+        m.held = false;
         m.message = "Stopped by user.";
         return "Rule " + id + " was stopped.";
     }
@@ -211,6 +223,7 @@ public final class RuleManager implements ConnectorRegistry.Listener {
         setWanted(m, true);
         halt(m, "");
         m.attempts = 0;
+        m.held = false;
         tryStart(m);
         return "Rule " + id + " was restarted";
     }
@@ -244,6 +257,18 @@ public final class RuleManager implements ConnectorRegistry.Listener {
             LOG.warn("rule {} cannot start: {}", def.id(), e.getMessage());
             return;
         }
+        m.schedule = RuleSchedule.of(opts, env.zone());
+        if (m.schedule.active()) {
+            long now = env.clock().millis();
+            armWake(m.schedule.nextChange(now, true, now));
+            if (m.schedule.decide(now, false, 0) == RuleSchedule.Action.HOLD) {
+                m.held = true;
+                m.message = "";
+                LOG.info("rule {} waits for its schedule", def.id());
+                return;
+            }
+        }
+        m.held = false;
         RuleRuntime rt = new RuleRuntime(def, q, opts, env);
         try {
             rt.start();
@@ -380,7 +405,7 @@ public final class RuleManager implements ConnectorRegistry.Listener {
         out.put("message", m.message);
         out.put("lastStartTimestamp", m.lastStart);
         out.put("lastStopTimestamp", m.lastStop);
-        out.put("nextStartTimestamp", 0);
+        out.put("nextStartTimestamp", m.schedule == null ? 0 : m.schedule.nextStart(env.clock().millis()));
         if (m.runtime != null) {
             m.runtime.metrics(out);
         }
@@ -414,8 +439,87 @@ public final class RuleManager implements ConnectorRegistry.Listener {
         return out;
     }
 
+    /**
+     * Checks every wanted rule against its schedule every {@code interval} (eKuiper's basic.rulePatrolInterval).
+     * Between patrols the manager also wakes at the next known schedule change, so windows open and close on time.
+     */
+    public synchronized void startPatrol(Duration interval) {
+        if (patrolTask == null && !interval.isZero() && !interval.isNegative()) {
+            long ms = interval.toMillis();
+            patrolTask = env.timers().scheduleWithFixedDelay(this::patrolSafely, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void patrolSafely() {
+        try {
+            patrol();
+        } catch (RuntimeException e) {
+            LOG.error("rule patrol failed", e);
+        }
+    }
+
+    /**
+     * Applies the schedules at the clock's now: starts held rules whose window opened, holds running rules whose
+     * window closed, stops duration-only rules whose time is up ("duration terminated").
+     */
+    synchronized void patrol() {
+        long now = env.clock().millis();
+        long next = Long.MAX_VALUE;
+        for (Managed m : new ArrayList<>(rules.values())) {
+            if (!m.wanted || m.schedule == null || !m.schedule.active()) {
+                continue;
+            }
+            boolean running = m.runtime != null;
+            switch (m.schedule.decide(now, running, m.lastStart)) {
+                case START -> {
+                    if (!running && m.held) {
+                        LOG.info("rule {}: schedule starts it", m.def.id());
+                        tryStart(m);
+                    }
+                }
+                case HOLD -> {
+                    if (running) {
+                        LOG.info("rule {}: schedule stops it", m.def.id());
+                        halt(m, "");
+                        m.held = true;
+                    }
+                }
+                case FINISH -> {
+                    halt(m, "duration terminated");
+                    LOG.info("rule {}: duration terminated", m.def.id());
+                }
+                case NONE -> { }
+            }
+            long c = m.schedule.nextChange(now, m.runtime != null, m.lastStart);
+            if (c > now) {
+                next = Math.min(next, c);
+            }
+        }
+        wakeAt = Long.MAX_VALUE;
+        armWake(next == Long.MAX_VALUE ? -1 : next);
+    }
+
+    /** Makes sure the patrol runs at {@code at} (epoch ms; -1 = nothing to wait for). */
+    private void armWake(long at) {
+        if (at < 0 || at >= wakeAt) {
+            return;
+        }
+        if (wake != null) {
+            wake.cancel(false);
+        }
+        wakeAt = at;
+        long delay = Math.max(0, at - env.clock().millis());
+        wake = env.timers().schedule(this::patrolSafely, delay, TimeUnit.MILLISECONDS);
+    }
+
     /** Stops every rule (engine shutdown), keeping their desired state. */
     public synchronized void shutdown() {
+        if (patrolTask != null) {
+            patrolTask.cancel(false);
+        }
+        if (wake != null) {
+            wake.cancel(false);
+        }
         env.connectors().removeListener(this);
         for (Managed m : rules.values()) {
             halt(m, "");

@@ -63,6 +63,7 @@ public class EngineService {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Path home;
+    private final MemoryBus bus;
 
     @Activate
     public EngineService(@Reference ConnectorRegistry connectors, BundleContext ctx) {
@@ -70,6 +71,12 @@ public class EngineService {
     }
 
     public EngineService(ConnectorRegistry connectors, EngineConfig config, Path home) {
+        this(connectors, config, home, SystemClock.INSTANCE);
+    }
+
+    /** An engine on another clock (tests drive schedules and processing-time windows with a manual one). */
+    public EngineService(ConnectorRegistry connectors, EngineConfig config, Path home,
+            io.oort.engine.core.api.EngineClock clock) {
         this.connectors = connectors;
         this.config = config;
         this.home = home;
@@ -81,16 +88,17 @@ public class EngineService {
         int n = Math.max(2, Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(n, threads("oort-worker"));
         this.timers = Executors.newSingleThreadScheduledExecutor(threads("oort-timer"));
-        MemoryBus bus = new MemoryBus();
+        this.bus = new MemoryBus();
         for (ConnectorProvider p : MemoryConnectors.providers(bus)) {
             connectors.addProvider(p, Map.of(ConnectorProvider.TYPE, p.descriptor().type(), ConnectorProvider.KIND,
                     p.descriptor().kind().id()));
         }
-        RuleEnv env = new RuleEnv(catalog, connectors, functions, confKeys, SystemClock.INSTANCE, zone(config),
+        RuleEnv env = new RuleEnv(catalog, connectors, functions, confKeys, clock, zone(config),
                 config.getBoolean("basic.ignoreCase", false), workers, timers, new SharedSources(), bus,
                 ruleDefaults(config), sinkDefaults(config), home == null ? null : home.resolve("data"));
         this.rules = new RuleManager(store, env);
         rules.recover();
+        rules.startPatrol(config.getDuration("basic.rulePatrolInterval", java.time.Duration.ofSeconds(10)));
     }
 
     @Deactivate
@@ -252,5 +260,15 @@ public class EngineService {
             rows.add(Map.of("type", e.type(), "kind", e.kind().id(), "bundle", e.bundle(), "version", e.version()));
         }
         return rows;
+    }
+
+    /** The in-process memory bus (memory sources and sinks). */
+    public MemoryBus memoryBus() {
+        return bus;
+    }
+
+    /** Stops the rules and closes the store. */
+    public void close() {
+        deactivate();
     }
 }
