@@ -1,5 +1,7 @@
 package io.oort.engine.core.internal.format;
 
+import java.util.Map;
+
 import io.oort.engine.sql.ast.StreamStatement;
 
 /** The built-in formats by name (json, delimited, binary). */
@@ -8,12 +10,53 @@ public final class Formats {
     private Formats() {
     }
 
-    /** Whether a FORMAT option names a format Oort can decode. */
-    public static boolean isDecodable(String format) {
-        return switch (format.toLowerCase()) {
+    /** Whether a FORMAT option names a built-in format. */
+    public static boolean isBuiltin(String format) {
+        return switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "json", "delimited", "binary" -> true;
             default -> false;
         };
+    }
+
+    /** Whether a FORMAT option names a built-in format (plugin formats: {@link FormatRegistry#knows}). */
+    public static boolean isDecodable(String format) {
+        return isBuiltin(format);
+    }
+
+    /**
+     * The decoder of a stream: built in, or the plugin format's decoder with the stream's schema applied.
+     *
+     * @throws FormatRegistry.Missing when the format is not installed (the rule waits for it)
+     * @throws io.oort.engine.core.api.format.FormatException when the plugin refuses the stream
+     */
+    public static Decoder decoder(StreamStatement st, FormatRegistry formats)
+            throws FormatRegistry.Missing, io.oort.engine.core.api.format.FormatException {
+        String f = st.options().format();
+        if (isBuiltin(f)) {
+            return decoder(st);
+        }
+        FormatRegistry.Entry e = formats.find(f);
+        if (e == null) {
+            throw new FormatRegistry.Missing(f.toLowerCase(java.util.Locale.ROOT));
+        }
+        return PluginFormat.decoder(e, st);
+    }
+
+    /**
+     * The encoder of a sink: built in, or the plugin format's encoder.
+     *
+     * @param sinkProps the sink's properties (a plugin encoder sees them)
+     */
+    public static Encoder encoder(String format, String delimiter, boolean hasHeader, Map<String, Object> sinkProps,
+            FormatRegistry formats) throws FormatRegistry.Missing, io.oort.engine.core.api.format.FormatException {
+        if (isBuiltin(format)) {
+            return encoder(format, delimiter, hasHeader);
+        }
+        FormatRegistry.Entry e = formats.find(format);
+        if (e == null) {
+            throw new FormatRegistry.Missing(format.toLowerCase(java.util.Locale.ROOT));
+        }
+        return PluginFormat.encoder(e, sinkProps);
     }
 
     public static Decoder decoder(StreamStatement st) {

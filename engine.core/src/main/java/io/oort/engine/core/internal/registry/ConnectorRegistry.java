@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import io.oort.engine.core.api.ConnectorDescriptor;
 import io.oort.engine.core.api.ConnectorKind;
 import io.oort.engine.core.api.ConnectorProvider;
+import io.oort.engine.core.api.format.FormatProvider;
+import io.oort.engine.core.internal.format.FormatRegistry;
 import io.oort.engine.core.internal.util.BundleInfo;
 
 /**
@@ -47,6 +49,7 @@ public class ConnectorRegistry {
 
     private final Map<ConnectorKind, Map<String, Entry>> byKind = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final FormatRegistry formats = new FormatRegistry();
 
     public ConnectorRegistry() {
         for (ConnectorKind k : ConnectorKind.values()) {
@@ -126,6 +129,21 @@ public class ConnectorRegistry {
         }
         out.sort(Comparator.comparing(Entry::type).thenComparing(Entry::kind));
         return out;
+    }
+
+    /** The payload formats plugins contribute (tracked here with the connectors: one registry of plug-ins). */
+    public FormatRegistry formats() {
+        return formats;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void addFormat(FormatProvider provider, Map<String, Object> props) {
+        formats.add(provider, props);
+    }
+
+    public void removeFormat(FormatProvider provider, Map<String, Object> props) {
+        formats.remove(provider, props);
     }
 
     public void addListener(Listener l) {

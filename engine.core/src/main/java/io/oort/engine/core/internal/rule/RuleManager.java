@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.oort.engine.core.api.ConnectorException;
 import io.oort.engine.core.api.ConnectorKind;
+import io.oort.engine.core.internal.format.FormatRegistry;
 import io.oort.engine.core.internal.registry.ConnectorRegistry;
 import io.oort.engine.core.internal.service.ServiceException;
 import io.oort.engine.core.internal.sink.SinkCaches;
@@ -29,7 +30,7 @@ import io.oort.engine.sql.parser.SqlParser;
  * A rule whose connector is not installed waits ("connector X is not installed") and starts by itself when the
  * connector appears; a rule whose connector goes away stops the same way. Thread-safe (one lock).
  */
-public final class RuleManager implements ConnectorRegistry.Listener {
+public final class RuleManager implements ConnectorRegistry.Listener, FormatRegistry.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleManager.class);
     static final String RULES = "rules";
@@ -67,6 +68,7 @@ public final class RuleManager implements ConnectorRegistry.Listener {
         this.env = env;
         env.shared().bind(env);
         env.connectors().addListener(this);
+        env.connectors().formats().addListener(this);
     }
 
     /** Loads the stored rules and starts those that were running. */
@@ -339,6 +341,57 @@ public final class RuleManager implements ConnectorRegistry.Listener {
         }
     }
 
+    @Override
+    public synchronized void formatAdded(String name) {
+        for (Managed m : rules.values()) {
+            if (m.wanted && m.runtime == null && m.waiting != null && m.waiting.kind() == null
+                    && m.waiting.type().equals(name)) {
+                tryStart(m);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void formatRemoved(String name) {
+        for (Managed m : rules.values()) {
+            if (m.runtime != null && usesFormat(m.def, name)) {
+                halt(m, "");
+                m.waiting = MissingConnectorException.format(name);
+                m.message = m.waiting.getMessage();
+                LOG.info("rule {} stopped: format {} was removed", m.def.id(), name);
+            }
+        }
+    }
+
+    /** Whether a rule reads a stream or writes a sink in the format (sink properties as its conf key gives them). */
+    private boolean usesFormat(RuleDef def, String name) {
+        try {
+            for (var ref : SqlParser.parseSelect(def.sql()).sources()) {
+                var st = env.catalog().lookup(ref.name());
+                if (st != null && name.equalsIgnoreCase(st.options().format())) {
+                    return true;
+                }
+            }
+        } catch (ParseException e) {
+            return false;
+        }
+        for (RuleDef.Action a : def.actions()) {
+            Object f = a.props().get("format");
+            if (f == null) {
+                try {
+                    Object rid = a.props().get("resourceId");
+                    f = env.confKeys().sinkProps(a.type(), rid == null ? null : String.valueOf(rid)).get("format");
+                } catch (IllegalArgumentException e) {
+                    f = null;
+                }
+            }
+            if (f != null && name.equalsIgnoreCase(String.valueOf(f))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean uses(RuleDef def, ConnectorKind kind, String type) {
         if (kind == ConnectorKind.SINK) {
             return def.actions().stream().anyMatch(a -> a.type().equals(type));
@@ -521,6 +574,7 @@ public final class RuleManager implements ConnectorRegistry.Listener {
             wake.cancel(false);
         }
         env.connectors().removeListener(this);
+        env.connectors().formats().removeListener(this);
         for (Managed m : rules.values()) {
             halt(m, "");
         }

@@ -14,11 +14,13 @@ import org.slf4j.LoggerFactory;
 import io.oort.engine.core.api.ConnectionStatus;
 import io.oort.engine.core.api.ConnectorException;
 import io.oort.engine.core.api.ConnectorKind;
+import io.oort.engine.core.api.format.FormatException;
 import io.oort.engine.core.api.SourceIngest;
 import io.oort.engine.core.api.StatusListener;
 import io.oort.engine.core.internal.connector.ContextImpl;
 import io.oort.engine.core.internal.format.DecodeException;
 import io.oort.engine.core.internal.format.Decoder;
+import io.oort.engine.core.internal.format.FormatRegistry;
 import io.oort.engine.core.internal.format.Formats;
 import io.oort.engine.core.internal.registry.ConnectorRegistry;
 import io.oort.engine.core.internal.runtime.EventTimes;
@@ -78,6 +80,9 @@ final class RuleRuntime {
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
     private volatile boolean stopping;
+    /** A plugin format a stream needs that is not installed: start() reports it and the rule waits. */
+    private String missingFormat;
+    private String formatError;
 
     RuleRuntime(RuleDef def, AnalyzedQuery query, RuleOptions options, RuleEnv env) {
         this.def = def;
@@ -89,7 +94,15 @@ final class RuleRuntime {
         eventTimes = new EventTimes[n];
         sourceMetrics = new OpMetrics[n];
         for (SourceInfo s : query.sources()) {
-            decoders[s.index()] = Formats.decoder(s.stream());
+            if (!s.stream().options().shared()) {
+                try {
+                    decoders[s.index()] = Formats.decoder(s.stream(), env.connectors().formats());
+                } catch (FormatRegistry.Missing e) {
+                    missingFormat = e.name();
+                } catch (FormatException e) {
+                    formatError = "stream " + s.name() + ": " + e.getMessage();
+                }
+            }
             if (options.isEventTime() && !s.isTable()) {
                 eventTimes[s.index()] = EventTimes.of(s);
             }
@@ -105,6 +118,12 @@ final class RuleRuntime {
 
     /** Opens sinks then sources; on failure everything opened is closed again. */
     void start() throws ConnectorException, MissingConnectorException {
+        if (missingFormat != null) {
+            throw MissingConnectorException.format(missingFormat);
+        }
+        if (formatError != null) {
+            throw new ConnectorException(formatError);
+        }
         try {
             int i = 0;
             for (RuleDef.Action a : def.actions()) {
@@ -121,10 +140,15 @@ final class RuleRuntime {
                     throw new ConnectorException(ex.getMessage());
                 }
                 props.putAll(a.props());
+                Object format = props.get("format");
+                if (format != null && !String.valueOf(format).isEmpty()
+                        && !env.connectors().formats().knows(String.valueOf(format))) {
+                    throw MissingConnectorException.format(String.valueOf(format).toLowerCase(java.util.Locale.ROOT));
+                }
                 String opId = "sink_" + a.type() + "_" + i;
                 SinkRuntime s = new SinkRuntime(e, ContextImpl.of(def.id(), opId, env.clock()), props,
                         env.sinkDefaults(), SinkCaches.dir(env.dataDir(), def.id(), opId), sinkTimers(),
-                        new SinkRuntime.Listener() {
+                        env.connectors().formats(), new SinkRuntime.Listener() {
                             @Override
                             public void sent(int messages) {
                                 m.recordsOut.addAndGet(messages);

@@ -15,6 +15,7 @@ import io.oort.engine.core.api.SourceIngest;
 import io.oort.engine.core.internal.connector.ContextImpl;
 import io.oort.engine.core.internal.format.DecodeException;
 import io.oort.engine.core.internal.format.Decoder;
+import io.oort.engine.core.internal.format.FormatRegistry;
 import io.oort.engine.core.internal.format.Formats;
 import io.oort.engine.sql.ast.StreamStatement;
 import io.oort.engine.sql.eval.Tuple;
@@ -44,9 +45,9 @@ public final class SharedSources {
         volatile ConnectionStatus status = ConnectionStatus.CONNECTING;
         volatile String statusMessage;
 
-        Hub(StreamStatement stream) {
+        Hub(StreamStatement stream, Decoder decoder) {
             this.stream = stream;
-            this.decoder = Formats.decoder(stream);
+            this.decoder = decoder;
         }
 
         @Override
@@ -97,7 +98,15 @@ public final class SharedSources {
             throws ConnectorException, MissingConnectorException {
         Hub hub = hubs.get(st.name());
         if (hub == null) {
-            Hub h = new Hub(st);
+            Decoder decoder;
+            try {
+                decoder = Formats.decoder(st, env.connectors().formats());
+            } catch (FormatRegistry.Missing e) {
+                throw MissingConnectorException.format(e.name());
+            } catch (io.oort.engine.core.api.format.FormatException e) {
+                throw new ConnectorException("stream " + st.name() + ": " + e.getMessage());
+            }
+            Hub h = new Hub(st, decoder);
             h.subscribers.add(sub);
             h.opened = SourceOpener.open(env, st, ContextImpl.of(st.name(), "source_" + st.name(), env.clock()),
                     (s, m) -> {

@@ -30,7 +30,6 @@ import io.oort.engine.core.internal.builtin.MemoryConnectors;
 import io.oort.engine.core.internal.catalog.StreamCatalog;
 import io.oort.engine.core.internal.config.EngineConfig;
 import io.oort.engine.core.internal.connector.ConfKeys;
-import io.oort.engine.core.internal.format.Formats;
 import io.oort.engine.core.internal.registry.ConnectorRegistry;
 import io.oort.engine.core.internal.rule.RuleEnv;
 import io.oort.engine.core.internal.rule.RuleManager;
@@ -199,7 +198,7 @@ public class EngineService {
             return (kind == ConnectorKind.LOOKUP ? "lookup source type " : "source type ") + type
                     + " is not installed (installed: " + String.join(", ", types) + ")";
         }
-        if (!st.lookupTable() && !Formats.isDecodable(st.options().format())
+        if (!st.lookupTable() && !connectors.formats().knows(st.options().format())
                 && connectors.find(kind, type).descriptor().payload()
                         == io.oort.engine.core.api.ConnectorDescriptor.Payload.BYTES) {
             return "option 'format=" + st.options().format() + "' is invalid";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.oort.engine.core.internal.format.Encoder;
+import io.oort.engine.core.internal.format.FormatRegistry;
 import io.oort.engine.core.internal.format.Formats;
 import io.oort.engine.core.internal.sink.SinkTransform.Item;
 import io.oort.engine.core.internal.sink.SinkTransform.TransformException;
@@ -27,10 +28,11 @@ final class SinkEncoding {
     private final Encoder batchEncoder;
     private final Compression compression;
 
-    SinkEncoding(SinkProps p) {
+    SinkEncoding(SinkProps p, Map<String, Object> props, FormatRegistry formats)
+            throws FormatRegistry.Missing, io.oort.engine.core.api.format.FormatException {
         this.format = p.format;
         this.delimiter = p.delimiter;
-        this.encoder = Formats.encoder(p.format, p.delimiter, p.hasHeader);
+        this.encoder = Formats.encoder(p.format, p.delimiter, p.hasHeader, props, formats);
         this.batchEncoder = "delimited".equals(p.format) ? Formats.encoder(p.format, p.delimiter, false) : encoder;
         this.compression = p.compression == null ? null : Compression.of(p.compression, p.compressionProps);
     }

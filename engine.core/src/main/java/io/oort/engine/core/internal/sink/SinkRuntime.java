@@ -19,6 +19,7 @@ import io.oort.engine.core.api.Sink;
 import io.oort.engine.core.api.SinkMessage;
 import io.oort.engine.core.api.StatusListener;
 import io.oort.engine.core.internal.connector.Configs;
+import io.oort.engine.core.internal.format.FormatRegistry;
 import io.oort.engine.core.internal.registry.ConnectorRegistry;
 import io.oort.engine.core.internal.sink.SinkTransform.Item;
 import io.oort.engine.core.internal.sink.SinkTransform.Result;
@@ -101,6 +102,13 @@ public final class SinkRuntime {
     public SinkRuntime(ConnectorRegistry.Entry entry, ConnectorContext ctx, Map<String, Object> props,
             Map<String, String> cacheDefaults, Path cacheDir, Timers timers, Listener listener)
             throws ConnectorException {
+        this(entry, ctx, props, cacheDefaults, cacheDir, timers, new FormatRegistry(), listener);
+    }
+
+    /** @param formats the plugin formats a {@code format} property may name besides the built-in ones */
+    public SinkRuntime(ConnectorRegistry.Entry entry, ConnectorContext ctx, Map<String, Object> props,
+            Map<String, String> cacheDefaults, Path cacheDir, Timers timers, FormatRegistry formats,
+            Listener listener) throws ConnectorException {
         this.entry = entry;
         this.ctx = ctx;
         this.props = props;
@@ -119,8 +127,9 @@ public final class SinkRuntime {
                 }
             }
             this.transform = new SinkTransform(common, dynamic);
-            this.encoding = new SinkEncoding(common);
-        } catch (TemplateException | IllegalArgumentException e) {
+            this.encoding = new SinkEncoding(common, props, formats);
+        } catch (TemplateException | IllegalArgumentException | FormatRegistry.Missing
+                | io.oort.engine.core.api.format.FormatException e) {
             throw new ConnectorException(e.getMessage());
         }
     }
