@@ -141,11 +141,21 @@ class ExprParser {
 
     private static void insert(Node root, Node n) {
         Node node = root;
-        while (node.rhs instanceof Node r && r.prec < n.prec) {
+        while (node.rhs instanceof Node r && r.prec < n.prec && !closedRhs(r)) {
             node = r;
         }
         n.lhs = node.rhs;
         node.rhs = n;
+    }
+
+    /**
+     * IN, BETWEEN and LIKE nodes hold a special right operand (value set, bounds, pattern) that a following
+     * tighter operator must not take as its left side: {@code a BETWEEN 1 AND 2 + 3} is
+     * {@code (a BETWEEN 1 AND 2) + 3}, as the bounds are single operands.
+     */
+    private static boolean closedRhs(Node n) {
+        return n.op == BinaryOp.IN || n.op == BinaryOp.NOT_IN || n.op == BinaryOp.BETWEEN
+                || n.op == BinaryOp.NOT_BETWEEN || n.op == BinaryOp.LIKE || n.op == BinaryOp.NOT_LIKE;
     }
 
     /** Parses an operand, including the prefix operators Oort adds (NOT expr, -expr). */

@@ -298,12 +298,17 @@ public final class Lexer {
                         if (hex == null) {
                             return new Token(TokenType.ILLEGAL, "invalid string: bad \\" + (char) e + " escape", p);
                         }
-                        sb.appendCodePoint(Integer.parseInt(hex, 16));
+                        long cp = Long.parseLong(hex, 16);
+                        // as Go's strconv: no surrogate halves, nothing above U+10FFFF
+                        if (cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                            return new Token(TokenType.ILLEGAL, "invalid string: bad \\" + (char) e + " escape", p);
+                        }
+                        sb.appendCodePoint((int) cp);
                     }
                     default -> {
                         if (e >= '0' && e <= '7') {
                             String oct = (char) e + take(2, "01234567");
-                            if (oct.length() != 3) {
+                            if (oct.length() != 3 || Integer.parseInt(oct, 8) > 0xFF) {
                                 return new Token(TokenType.ILLEGAL, "invalid string: bad octal escape", p);
                             }
                             sb.append((char) Integer.parseInt(oct, 8));

@@ -1,0 +1,62 @@
+package io.oort.engine.sql.fuzz;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Inputs the fuzzers found that once threw an undeclared exception, kept as regression tests (each is also in the
+ * Jazzer inputs directories). Each must only produce the declared errors.
+ */
+class FuzzReproducersTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // BETWEEN / LIKE / IN followed by a tighter operator: ClassCastException in ExprCompiler.binary
+        "SELECT ts FROM demo WHERE ts BETWEEN 1 AND 100000^00000000",
+        "SELECT ts FROM demo WHERE ts BETWEEN 1 AND 2 + 3",
+        "SELECT * FROM demo WHERE deviceId LIKE \"dev%\" -1 OR ok = true",
+        "SELECT temperature * 1. IN 8 + 32 AS f FROM demo",
+        "SELECT ts IN (1, 2) * 3 FROM demo",
+        "SELECT ts NOT BETWEEN 1 AND 2 * 3 FROM demo",
+        "SELECT deviceId NOT LIKE \"a%\" & 1 FROM demo",
+        // \U escape above U+10FFFF: IllegalArgumentException in Lexer.string
+        "SELECT \"\\U55555555\" FROM demo",
+    })
+    void onlyDeclaredErrors(String sql) {
+        FuzzOracle.parse(sql);
+        FuzzOracle.analyzeAndEvaluate(sql);
+    }
+
+    /**
+     * Open (reported, outside the parser): a JSON path with a non-ASCII digit ("$.\u0A67name") makes
+     * JsonPathParser.lex call Double.parseDouble on it (Character.isDigit accepts every Unicode digit) and throw
+     * NumberFormatException instead of an EvalException. Tolerated by {@link FuzzOracle#knownOpen} until fixed.
+     */
+    @Disabled("open bug: JsonPathParser.lex NumberFormatException on non-ASCII digits")
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT json_path_query(sl.d, \"$.\u0A67name\") FROM sl",
+        "SELECT json_path_exists(payload, \"$[\u0A67]\") FROM demo",
+    })
+    void openJsonPathDigits(String sql) {
+        FuzzOracle.analyzeAndEvaluate(sql);
+        // the oracle tolerates the open bug; call the evaluation path directly to see it
+        FuzzOracle.strict(() -> FuzzOracle.analyzeAndEvaluate(sql));
+    }
+
+    /**
+     * Open (reported, outside the parser): LIKE compiles to a java.util.regex pattern with {@code .*} per
+     * {@code %}, which backtracks exponentially when the text does not match: 12 consecutive {@code %} before a
+     * missing literal take about a minute for a 30-character value; {@code "%a%a%a%a%a%a%xyz"} grows polynomially
+     * with the text. eKuiper uses Go's RE2 (linear time). Found by Jazzer as a slow unit (10 minutes for one input).
+     */
+    @Disabled("open bug: LIKE backtracks exponentially (LikePattern.compile)")
+    @Test
+    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void openLikeBacktracking() {
+        FuzzOracle.analyzeAndEvaluate("SELECT deviceId FROM demo WHERE deviceId LIKE \"" + "%".repeat(48) + "dev%\"");
+    }
+}

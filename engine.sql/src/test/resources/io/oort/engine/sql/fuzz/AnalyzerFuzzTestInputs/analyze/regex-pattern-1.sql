@@ -1,0 +1,1 @@
+SELECT regexp_matches(deviceId, "^LAST_VALUEt.*"), regexp_replace(deviceId, "[0ооооооооооооооооооооооооооо-9]+", "n"), lower(deviceId), trim(deviceId), length(deviceId), substring(deviceId, 0, 3) FROM demo

@@ -1,0 +1,1 @@
+SELECT regexp_matches(deviceId, "V^d.*"), regexp_replace(deviceId, "[-09Q(", "n"), lower(deviceId), trim(deviceId), length(deviceId), substring(deviceId, 0, 3) FROM demo

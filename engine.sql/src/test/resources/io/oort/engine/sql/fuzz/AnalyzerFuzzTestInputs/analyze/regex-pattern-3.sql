@@ -1,0 +1,1 @@
+SELECT regexp_matches(deviceId, "Id), length^d.*"), regexp_replace(deviceId, "[0Fý9]ÿý+", "n"), lower(deviceId), trim(deviceId), length(deviceId), substring(deviceId, 1, 3) FROM demo

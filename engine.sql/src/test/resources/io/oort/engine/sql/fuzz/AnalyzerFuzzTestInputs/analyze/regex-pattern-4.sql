@@ -1,0 +1,1 @@
+SELECT regexp_matches(deviceId, "^d.*"), regexp_replace(deviceId, "[-09](", "n"), lower(deviceId), trim(deviceId), length(deviceId), substring(deviceId, 0, 3) FROM demo

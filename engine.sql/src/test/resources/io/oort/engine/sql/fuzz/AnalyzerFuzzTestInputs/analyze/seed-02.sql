@@ -1,0 +1,1 @@
+SELECT round(temperature) AS r, upper(deviceId) AS u, concat(deviceId, "-", "x") AS c, abs(humidity) AS a, cast(temperature, "bigint") AS t, payload->name AS n FROM demo

@@ -1,0 +1,1 @@
+SELECT *, temperature * 1.8 + 32 AS f FROM demo WHERE deviceId LIKE "dev%" OR ok = true

@@ -1,0 +1,1 @@
+SELECT CASE WHEN temperature > 30 THEN "hot" WHEN temperature < 0 THEN "cold" ELSE "ok" END AS c FROM demo

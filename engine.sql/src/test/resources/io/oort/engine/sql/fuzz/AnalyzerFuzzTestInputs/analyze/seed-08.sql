@@ -1,0 +1,1 @@
+SELECT ts % 7, ts / 3, -ts, ts & 3, ts | 4, ts ^ 5 FROM demo WHERE ts BETWEEN 1 AND 10000000000000

@@ -1,0 +1,1 @@
+SELECT lag(temperature) AS prev, latest(humidity), changed_col(true, temperature), had_changed(true, deviceId) FROM demo

@@ -1,0 +1,1 @@
+SELECT deviceId, max(temperature), min(humidity), sum(ts), collect(*), deduplicate(deviceId, false) FROM demo GROUP BY deviceId, HOPPINGWINDOW(ss, 10, 5) HAVING count(*) > 1 ORDER BY deviceId DESC LIMIT 3

@@ -1,0 +1,1 @@
+SELECT count(*) FROM demo GROUP BY SLIDINGWINDOW(ss, 10, 2) OVER (WHEN temperature > 30)

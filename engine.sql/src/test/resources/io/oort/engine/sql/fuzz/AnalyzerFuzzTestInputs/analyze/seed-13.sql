@@ -1,0 +1,1 @@
+SELECT count(*) FROM demo GROUP BY SESSIONWINDOW(mi, 2, 1) FILTER (WHERE humidity > 10)

@@ -1,0 +1,1 @@
+SELECT count(*), stddev(temperature), var(temperature), median(humidity), percentile_cont(temperature, 0.5), last_value(deviceId, true) FROM demo GROUP BY COUNTWINDOW(5, 2)

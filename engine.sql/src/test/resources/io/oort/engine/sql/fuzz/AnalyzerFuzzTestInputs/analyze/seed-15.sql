@@ -1,0 +1,1 @@
+SELECT * FROM demo GROUP BY STATEWINDOW(temperature > 30, temperature < 10)

@@ -1,0 +1,1 @@
+SELECT demo.deviceId, t1.name FROM demo INNER JOIN t1 ON demo.deviceId = t1.name GROUP BY TUMBLINGWINDOW(ss, 10)

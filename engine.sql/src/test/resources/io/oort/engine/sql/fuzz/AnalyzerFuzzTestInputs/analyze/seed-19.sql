@@ -1,0 +1,1 @@
+SELECT json_path_query(payload, "$.name"), json_path_exists(sl.d, "$.e") FROM sl

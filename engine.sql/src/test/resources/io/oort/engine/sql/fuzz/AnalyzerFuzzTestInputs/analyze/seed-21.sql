@@ -1,0 +1,1 @@
+SELECT md5(deviceId), sha256(deviceId), base64(raw), to_json(payload), parse_json("{\"a\":1}"), rpad(deviceId, 3), split_value(deviceId, "-", 0) FROM demo

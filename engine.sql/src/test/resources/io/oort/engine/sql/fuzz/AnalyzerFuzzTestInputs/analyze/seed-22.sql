@@ -1,0 +1,1 @@
+SELECT array_position(tags, "a"), element_at(nums, 0), array_concat(tags, tags), object_construct("a", 1), array_contains(nums, 2) FROM demo

@@ -1,0 +1,1 @@
+SELECT power(temperature, 2), sqrt(humidity), log(temperature), mod(ts, 3), bitand(ts, 1), ceil(temperature), floor(humidity) FROM demo

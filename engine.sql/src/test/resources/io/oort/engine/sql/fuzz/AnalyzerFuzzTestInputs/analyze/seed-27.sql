@@ -1,0 +1,1 @@
+SELECT deviceId AS d FROM demo WHERE d = "x" ORDER BY d

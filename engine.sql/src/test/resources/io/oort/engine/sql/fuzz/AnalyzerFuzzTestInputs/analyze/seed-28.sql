@@ -1,0 +1,1 @@
+SELECT `deviceId`, "str\"ing", 'single', 1e10, .5, 0x1F FROM demo

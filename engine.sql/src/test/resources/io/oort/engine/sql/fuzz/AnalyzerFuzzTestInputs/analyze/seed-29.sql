@@ -1,0 +1,2 @@
+SELECT -- comment
+ deviceId /* block */ FROM demo

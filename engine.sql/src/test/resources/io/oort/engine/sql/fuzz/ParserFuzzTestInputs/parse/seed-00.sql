@@ -1,0 +1,1 @@
+SELECT deviceId, temperature, humidity FROM demo WHERE temperature > 20 AND humidity < 80

@@ -1,0 +1,1 @@
+SELECT deviceId, window_start() AS ws, avg(temperature) AS avgT, count(*) AS cnt FROM demo GROUP BY deviceId, TUMBLINGWINDOW(ss, 1)

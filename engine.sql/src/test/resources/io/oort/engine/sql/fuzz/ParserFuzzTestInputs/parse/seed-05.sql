@@ -1,0 +1,1 @@
+SELECT payload->sub->x, tags[0], tags[1:2], nums[-1] FROM demo WHERE payload->level IN (1, 2, 3)

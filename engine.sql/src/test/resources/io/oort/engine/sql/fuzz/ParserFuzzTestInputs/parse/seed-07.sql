@@ -1,0 +1,1 @@
+SELECT CASE deviceId WHEN "a" THEN 1 WHEN "b" THEN 2 END FROM demo

@@ -1,0 +1,1 @@
+SELECT acc_sum(temperature) OVER (PARTITION BY deviceId WHEN temperature > 10) AS s FROM demo

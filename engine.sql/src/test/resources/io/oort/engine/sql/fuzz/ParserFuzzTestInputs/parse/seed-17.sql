@@ -1,0 +1,1 @@
+SELECT * FROM demo LEFT JOIN t1 ON demo.ts = t1.id

@@ -1,0 +1,1 @@
+SELECT a, b->c, d["e"], meta(topic) AS tp, meta(*) FROM sl WHERE a > 1 AND NOT b = "x"

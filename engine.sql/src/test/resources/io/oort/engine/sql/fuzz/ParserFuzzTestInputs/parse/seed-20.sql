@@ -1,0 +1,1 @@
+SELECT format_time(at, "yyyy-MM-dd HH:mm:ss"), to_seconds(at), date_calc(at, "1h"), now(), event_time(), row_number() FROM demo

@@ -1,0 +1,1 @@
+SELECT unnest(tags) FROM demo

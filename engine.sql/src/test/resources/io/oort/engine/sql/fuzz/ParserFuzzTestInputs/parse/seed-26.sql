@@ -1,0 +1,1 @@
+SELECT merge_agg(payload), avg(ts) FROM demo GROUP BY deviceId, TUMBLINGWINDOW(ss, 1) HAVING avg(temperature) > 0

@@ -1,0 +1,1 @@
+CREATE TABLE t2 (id BIGINT) WITH (DATASOURCE="t", TYPE="memory", KIND="lookup", RETAIN_SIZE="3")

@@ -1,0 +1,1 @@
+SELECT count(*) FROM demo GROUP BY TUMBLINGWINDOW(ms, 100), deviceId
