@@ -35,11 +35,10 @@ final class EmbeddedEngine implements AutoCloseable {
         return engine;
     }
 
-    /** Stops the rules (each sink saves its cache) and closes the store: what an engine shutdown does to data. */
+    /** Stops the rules (each sink saves its cache), the engine's threads and the store, as an engine shutdown does. */
     @Override
     public void close() {
-        engine.rules().shutdown();
-        engine.store().close();
+        engine.close();
         pool.shutdown();
     }
 }

@@ -1,0 +1,330 @@
+#!/usr/bin/env python3
+"""MQTT throughput and latency of the built distribution against the local Mosquitto (see mqtt-throughput.sh).
+
+1. Broker ceiling: N JSON messages published as fast as the C client can (mosquitto_pub -l, QoS 0) to a plain
+   subscriber that only counts, on the engine's own MQTT client library and subscription (Paho, QoS 1 asked:
+   CeilingSubscriber, from the class path in BENCH_CP); run twice, the first warms its JVM up. For reference also
+   to the C subscriber (mosquitto_sub -F %U, which flushes a line per message and so lags and drops sooner).
+2. Engine throughput: the same N messages into a stream read by the rule
+   SELECT * FROM demo WHERE temperature > 50 with a nop sink; rate from the source's records_in_total over time
+   (polled every 50 ms on the REST API). Run twice: the first run warms the JVM up.
+3. With --mqtt-sink-latency: latency at a fixed rate through the engine into an MQTT sink, taken by a subscriber
+   on the result topic (mosquitto_sub -F %U against the epoch microseconds in the payload), next to the broker's own
+   hop measured the same way: publish -> broker -> rule -> MQTT sink -> broker -> subscriber. (The publish -> sink
+   latency itself is measured by the Java LatencyBench that mqtt-throughput.sh runs after this script.)
+
+Only the standard library is used. Every process started here is stopped here.
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HOST = "127.0.0.1"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+class Engine:
+    """A private copy of the distribution on free ports."""
+
+    def __init__(self, dist, work):
+        self.home = os.path.join(work, "oort")
+        shutil.copytree(dist, self.home, symlinks=True)
+        shutil.rmtree(os.path.join(self.home, "data"), ignore_errors=True)
+        os.makedirs(os.path.join(self.home, "data"))
+        self.rest = free_port()
+        env = dict(os.environ, OORT__BASIC__RESTPORT=str(self.rest), OORT__BASIC__PORT=str(free_port()),
+                   OORT__BASIC__FILELOG="false")
+        self.log = open(os.path.join(work, "oort.log"), "wb")
+        self.proc = subprocess.Popen([os.path.join(self.home, "bin", "oort")], env=env, stdout=self.log,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while True:
+            try:
+                self.call("GET", "/rules")
+                return
+            except OSError:
+                if self.proc.poll() is not None or time.time() > deadline:
+                    raise SystemExit("the engine did not start; see " + self.log.name)
+                time.sleep(0.05)
+
+    def call(self, method, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request("http://%s:%d%s" % (HOST, self.rest, path), data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            text = r.read().decode()
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
+
+    def status(self, rule):
+        return self.call("GET", "/rules/%s/status" % rule)
+
+    def rule(self, rule_id, stream, topic, sql, action):
+        self.call("POST", "/streams", {"sql": 'CREATE STREAM %s () WITH (DATASOURCE="%s", FORMAT="json", '
+                                              'TYPE="mqtt")' % (stream, topic)})
+        self.call("POST", "/rules", {"id": rule_id, "sql": sql, "actions": [action]})
+        deadline = time.time() + 20
+        key = "source_%s_0_connection_status" % stream
+        while True:
+            s = self.status(rule_id)
+            if s.get("status") == "running" and s.get(key) == 1:
+                return
+            if time.time() > deadline:
+                raise SystemExit("rule %s did not start: %s" % (rule_id, s))
+            time.sleep(0.05)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+class Sub:
+    """mosquitto_sub writing one line per message (arrival time, and the payload when asked) to a file."""
+
+    def __init__(self, work, topic, name, payload):
+        self.path = os.path.join(work, name + ".out")
+        self.topic = topic
+        self.out = open(self.path, "wb")
+        fmt = "%U %p" if payload else "%U"
+        self.proc = subprocess.Popen(["mosquitto_sub", "-h", HOST, "-t", topic, "-q", "0", "-F", fmt],
+                                     stdout=self.out, stderr=subprocess.DEVNULL)
+        # readiness: probe until a probe comes back, then forget the probes
+        deadline = time.time() + 10
+        while os.path.getsize(self.path) == 0:
+            subprocess.run(["mosquitto_pub", "-h", HOST, "-t", topic, "-m", '{"probe":1}'], check=True)
+            time.sleep(0.05)
+            if time.time() > deadline:
+                raise SystemExit("mosquitto_sub on %s did not start" % topic)
+        time.sleep(0.2)
+        self.skip = self.lines_count()
+
+    def lines_count(self):
+        self.out.flush()
+        with open(self.path, "rb") as f:
+            return sum(1 for _ in f)
+
+    def wait_quiet(self, quiet=1.0, limit=120):
+        last, since, t0 = -1, time.time(), time.time()
+        while time.time() - t0 < limit:
+            size = os.path.getsize(self.path)
+            if size != last:
+                last, since = size, time.time()
+            elif time.time() - since >= quiet:
+                return
+            time.sleep(0.05)
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait()
+        self.out.close()
+        with open(self.path, "rb") as f:
+            lines = f.read().decode(errors="replace").splitlines()
+        return lines[self.skip:]
+
+
+def gen_file(path, n):
+    rnd = random.Random(42)
+    with open(path, "w") as f:
+        for i in range(n):
+            f.write('{"id":%d,"temperature":%.1f,"humidity":%.1f}\n' % (i, rnd.uniform(0, 100), rnd.uniform(0, 100)))
+
+
+def publish_file(path, topic):
+    t0 = time.time()
+    with open(path, "rb") as f:
+        subprocess.run(["mosquitto_pub", "-h", HOST, "-t", topic, "-q", "0", "-l"], stdin=f, check=True)
+    return time.time() - t0
+
+
+def ceiling(work, data, n, run):
+    topic = "bench/%s/ceiling" % run
+    sub = Sub(work, topic, "ceiling", payload=False)
+    pub_s = publish_file(data, topic)
+    sub.wait_quiet()
+    lines = sub.stop()
+    times = [float(l) for l in lines if l]
+    rate = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0
+    return {"published_per_s": n / pub_s, "received": len(times), "delivered_per_s": rate}
+
+
+def paho_ceiling(data, n, run, label):
+    topic = "bench/%s/paho-ceiling-%s" % (run, label)
+    proc = subprocess.Popen(["java", "-Xmx256m", "-XX:+UseSerialGC", "-cp", os.environ["BENCH_CP"],
+                             "io.oort.e2e.bench.CeilingSubscriber", topic], stdout=subprocess.PIPE, text=True)
+    if proc.stdout.readline().strip() != "ready":
+        raise SystemExit("the ceiling subscriber did not start")
+    pub_s = publish_file(data, topic)
+    count, first, last = (int(x) for x in proc.stdout.readline().split())
+    proc.wait()
+    rate = (count - 1) / ((last - first) / 1e9) if last > first else 0
+    return {"published_per_s": n / pub_s, "received": count, "delivered_per_s": rate}
+
+
+def engine_throughput(engine, data, n, rule, stream):
+    before = engine.status(rule).get("source_%s_0_records_in_total" % stream, 0)
+    samples = []
+    pub = subprocess.Popen(["mosquitto_pub", "-h", HOST, "-t", "bench/%s/in" % stream, "-q", "0", "-l"],
+                           stdin=open(data, "rb"))
+    last_change = time.time()
+    last = before
+    while True:
+        s = engine.status(rule)
+        c = s.get("source_%s_0_records_in_total" % stream, 0) - before
+        now = time.time()
+        samples.append((now, c))
+        if c != last:
+            last, last_change = c, now
+        if c >= n or (pub.poll() is not None and now - last_change > 2):
+            break
+        time.sleep(0.05)
+    pub.wait()
+    first = next((t, c) for t, c in samples if c > 0)
+    done = next((t, c) for t, c in samples if c == last)
+    rate = (done[1] - first[1]) / (done[0] - first[0]) if done[0] > first[0] else 0
+    s = engine.status(rule)
+    return {"received": last, "rate": rate, "sink_out": s.get("sink_nop_0_0_records_out_total"),
+            "dropped": n - last}
+
+
+def paced(topic, rate, seconds, extra):
+    """Publishes {"temperature":75.0,"ts":<epoch us>} at rate per second through mosquitto_pub -l."""
+    pub = subprocess.Popen(["mosquitto_pub", "-h", HOST, "-t", topic, "-q", "0", "-l"], stdin=subprocess.PIPE)
+    total = rate * seconds
+    sent = 0
+    t0 = time.time()
+    while sent < total:
+        due = min(total, int((time.time() - t0) * rate) + 1)
+        if due > sent:
+            buf = []
+            while sent < due:
+                buf.append('{"temperature":75.0,"seq":%d,"ts":%d%s}\n' % (sent, time.time_ns() // 1000, extra))
+                sent += 1
+            pub.stdin.write("".join(buf).encode())
+            pub.stdin.flush()
+        else:
+            time.sleep(0.0005)
+    pub.stdin.close()
+    pub.wait()
+    return sent, time.time() - t0
+
+
+def latency(sub, rate, seconds):
+    lines = sub.stop()
+    lat = []
+    for l in lines:
+        sp = l.find(" ")
+        if sp < 0:
+            continue
+        try:
+            arrival_us = float(l[:sp]) * 1e6
+            p = json.loads(l[sp + 1:])
+        except ValueError:
+            continue
+        rows = p if isinstance(p, list) else [p]
+        for r in rows:
+            if "ts" in r and r.get("seq", 0) >= rate:  # the first second is warm-up
+                lat.append(arrival_us - float(r["ts"]))
+    lat.sort()
+    if not lat:
+        return {"count": 0}
+
+    def q(x):
+        return lat[min(len(lat) - 1, int(x * len(lat)))] / 1000.0
+
+    return {"count": len(lat) + rate, "received": len(lines), "p50_ms": q(0.5), "p90_ms": q(0.9),
+            "p99_ms": q(0.99), "p999_ms": q(0.999), "max_ms": lat[-1] / 1000.0}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--messages", type=int, default=500000)
+    ap.add_argument("--latency-rate", type=int, default=10000)
+    ap.add_argument("--latency-seconds", type=int, default=10)
+    ap.add_argument("--dist", default="distribution/target/oort")
+    ap.add_argument("--mqtt-sink-latency", action="store_true")
+    a = ap.parse_args()
+    run = "%x" % (int(time.time() * 1000) & 0xffffffff)
+    work = tempfile.mkdtemp(prefix="oort-bench-")
+    engine = None
+    try:
+        data = os.path.join(work, "messages.jsonl")
+        gen_file(data, a.messages)
+        print("load %s, %d messages of ~50 bytes, run %s" % (open("/proc/loadavg").read().split()[0],
+                                                             a.messages, run), flush=True)
+
+        for label in ("warm-up", "measured"):
+            c = paho_ceiling(data, a.messages, run, label)
+            print("broker ceiling %s (mosquitto_pub -l -> Paho subscriber, QoS 0): published %.0f msg/s, delivered "
+                  "%.0f msg/s (%d of %d received)" % (label, c["published_per_s"], c["delivered_per_s"],
+                                                       c["received"], a.messages), flush=True)
+        cc = ceiling(work, data, a.messages, run)
+        print("broker to the C subscriber (mosquitto_pub -l -> mosquitto_sub -F %%U, QoS 0): delivered %.0f msg/s "
+              "(%d of %d received)" % (cc["delivered_per_s"], cc["received"], a.messages), flush=True)
+
+        engine = Engine(a.dist, work)
+        stream = "demo_" + run
+        engine.rule("bench_tp", stream, "bench/%s/in" % stream, "SELECT * FROM %s WHERE temperature > 50" % stream,
+                    {"nop": {}})
+        for label in ("warm-up", "measured"):
+            t = engine_throughput(engine, data, a.messages, "bench_tp", stream)
+            print("engine %s (SELECT * WHERE temperature > 50 -> nop): %.0f msg/s sustained, %d of %d "
+                  "received, %s results out" % (label, t["rate"], t["received"], a.messages, t["sink_out"]),
+                  flush=True)
+        pct = 100.0 * t["rate"] / c["delivered_per_s"] if c["delivered_per_s"] else 0
+        print("engine / broker ceiling: %.0f%%" % pct, flush=True)
+        engine.call("DELETE", "/rules/bench_tp")
+
+        if not a.mqtt_sink_latency:
+            return 0
+        direct = Sub(work, "bench/%s/lat/direct" % run, "lat-direct", payload=True)
+        sent, took = paced("bench/%s/lat/direct" % run, a.latency_rate, a.latency_seconds, "")
+        direct.wait_quiet()
+        d = latency(direct, a.latency_rate, a.latency_seconds)
+        print("broker hop at %d msg/s (%d sent in %.1f s): p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max "
+              "%.2f" % (a.latency_rate, sent, took, d["p50_ms"], d["p90_ms"], d["p99_ms"], d["p999_ms"],
+                        d["max_ms"]), flush=True)
+        lstream = "lat_" + run
+        out_topic = "bench/%s/lat/out" % run
+        engine.rule("bench_lat", lstream, "bench/%s/lat/in" % run, "SELECT * FROM %s WHERE temperature > 50"
+                    % lstream, {"mqtt": {"server": "tcp://%s:1883" % HOST, "topic": out_topic, "qos": 0,
+                                         "sendSingle": True}})
+        via = Sub(work, out_topic, "lat-engine", payload=True)
+        sent, took = paced("bench/%s/lat/in" % run, a.latency_rate, a.latency_seconds, "")
+        via.wait_quiet()
+        e = latency(via, a.latency_rate, a.latency_seconds)
+        print("through the engine into an MQTT sink at %d msg/s (publish -> broker -> rule -> mqtt sink -> broker "
+              "-> subscriber; %d sent, %d received): p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f"
+              % (a.latency_rate, sent, e.get("received", 0), e["p50_ms"], e["p90_ms"], e["p99_ms"], e["p999_ms"],
+                 e["max_ms"]), flush=True)
+        engine.call("DELETE", "/rules/bench_lat")
+        return 0
+    finally:
+        if engine is not None:
+            engine.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
