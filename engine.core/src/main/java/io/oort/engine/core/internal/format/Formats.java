@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.oort.engine.sql.ast.StreamStatement;
 
-/** The built-in formats by name (json, delimited, binary). */
+/** The built-in formats by name (json, delimited, binary, urlencoded). */
 public final class Formats {
 
     private Formats() {
@@ -13,7 +13,7 @@ public final class Formats {
     /** Whether a FORMAT option names a built-in format. */
     public static boolean isBuiltin(String format) {
         return switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "json", "delimited", "binary" -> true;
+            case "json", "delimited", "binary", "urlencoded" -> true;
             default -> false;
         };
     }
@@ -63,6 +63,7 @@ public final class Formats {
         return switch (st.options().format()) {
             case "delimited" -> new DelimitedDecoder(st);
             case "binary" -> new BinaryDecoder(st);
+            case "urlencoded" -> new UrlEncoded.Dec(st);
             default -> new JsonDecoder(st);
         };
     }
@@ -72,6 +73,7 @@ public final class Formats {
             case "json" -> JsonEncoder.INSTANCE;
             case "delimited" -> new DelimitedEncoder(delimiter, hasHeader);
             case "binary" -> BinaryEncoder.INSTANCE;
+            case "urlencoded" -> UrlEncoded.ENCODER;
             default -> throw new IllegalArgumentException("format " + format + " is not supported by sinks");
         };
     }
