@@ -134,6 +134,47 @@ public final class StreamCatalog implements Catalog {
         return d == null ? null : d.statement();
     }
 
+    /**
+     * Checks a parsed definition the way {@link #create} does (name, installed connector, format) without storing
+     * it; batch imports validate every entry before changing anything.
+     */
+    public void check(StreamStatement st) throws ServiceException {
+        checkName(st.name());
+        validate(st);
+    }
+
+    /** Puts a definition into a batch write; {@link #reload} makes the catalog see it after the commit. */
+    public static void write(Store.Tx tx, String name, String sql) {
+        tx.put(TABLE, name, sql);
+    }
+
+    /** Removes every definition in a batch write (a full import replaces them all). */
+    public static void clear(Store.Tx tx) {
+        tx.clear(TABLE);
+    }
+
+    /** Re-reads the definitions from the store after a batch write. */
+    public synchronized void reload() {
+        Map<String, StreamDef> fresh = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : store.all(TABLE).entrySet()) {
+            try {
+                StreamStatement st = SqlParser.parseStream(e.getValue());
+                fresh.put(st.name(), new StreamDef(st.name(), st.table(), e.getValue(), st));
+            } catch (ParseException ex) {
+                LOG.error("stored stream {} cannot be parsed any more and is skipped: {}", e.getKey(), ex.getMessage());
+            }
+        }
+        defs.keySet().retainAll(fresh.keySet());
+        defs.putAll(fresh);
+    }
+
+    /** Every definition, streams and tables, sorted by name. */
+    public List<StreamDef> all() {
+        List<StreamDef> out = new ArrayList<>(defs.values());
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
     private void validate(StreamStatement st) throws ServiceException {
         String err = validator == null ? null : validator.apply(st);
         if (err != null) {

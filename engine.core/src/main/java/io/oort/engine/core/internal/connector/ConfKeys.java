@@ -115,13 +115,96 @@ public final class ConfKeys {
         return sel;
     }
 
-    /** A connection profile "type.name", or null. */
+    /**
+     * A connection profile by selector, or null: "type.name" as eKuiper 1.x writes it, or the plain connection id
+     * of eKuiper 2.x ({@code /connections}).
+     */
     public Map<String, Object> connection(String selector) {
         int dot = selector.indexOf('.');
         if (dot <= 0) {
-            return null;
+            String type = connectionType(selector);
+            return type == null ? null : all(Kind.CONNECTIONS, type).get(selector);
         }
         return lookupIgnoreCase(all(Kind.CONNECTIONS, selector.substring(0, dot)), selector.substring(dot + 1));
+    }
+
+    /** The type of the connection with this id (the first type that has it), or null. */
+    public String connectionType(String id) {
+        for (String type : types(Kind.CONNECTIONS)) {
+            if (all(Kind.CONNECTIONS, type).containsKey(id)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /** The connector types that have conf keys of this kind, from files or the store, sorted. */
+    public java.util.SortedSet<String> types(Kind kind) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        if (etc != null) {
+            switch (kind) {
+                case SOURCES -> {
+                    yamlNames(etc.resolve("sources"), out);
+                    if (Files.isRegularFile(etc.resolve("mqtt_source.yaml"))) {
+                        out.add("mqtt");
+                    }
+                }
+                case SINKS -> yamlNames(etc.resolve("sinks"), out);
+                default -> out.addAll(read(etc.resolve("connections").resolve("connection.yaml")).keySet());
+            }
+        }
+        out.addAll(stored(kind).keySet());
+        out.removeIf(t -> all(kind, t).isEmpty());
+        return out;
+    }
+
+    private static void yamlNames(Path dir, java.util.Set<String> out) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .forEach(n -> out.add(n.substring(0, n.length() - 5)));
+        } catch (IOException e) {
+            LOG.warn("cannot list {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /**
+     * The keys changed through the API (what eKuiper exports as "updatable" configuration): type → key → props.
+     * Deleted file keys are not included.
+     */
+    public Map<String, Map<String, Map<String, Object>>> stored(Kind kind) {
+        Map<String, Map<String, Map<String, Object>>> out = new TreeMap<>();
+        String prefix = kind.name().toLowerCase(Locale.ROOT) + ".";
+        for (Map.Entry<String, String> e : store.all(TABLE).entrySet()) {
+            if (!e.getKey().startsWith(prefix) || e.getValue().isEmpty()) {
+                continue;
+            }
+            String rest = e.getKey().substring(prefix.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0) {
+                continue;
+            }
+            out.computeIfAbsent(rest.substring(0, dot), k -> new TreeMap<>()).put(rest.substring(dot + 1),
+                    parse(e.getValue()));
+        }
+        return out;
+    }
+
+    /** Puts a key into a batch write. */
+    public static void put(Store.Tx tx, Kind kind, String type, String key, Map<String, Object> props) {
+        try {
+            tx.put(TABLE, kind.name().toLowerCase(Locale.ROOT) + "." + type + "." + key,
+                    JSON.writeValueAsString(props));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot store conf key " + key + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Drops every change made through the API in a batch write; the files' keys apply again. */
+    public static void clearStored(Store.Tx tx) {
+        tx.clear(TABLE);
     }
 
     private static Map<String, Object> lookupIgnoreCase(Map<String, Map<String, Object>> keys, String key) {

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.oort.engine.core.internal.management.JwtVerifier;
 import io.oort.engine.core.internal.service.EngineService;
 import jakarta.servlet.Servlet;
 
@@ -27,7 +28,7 @@ public class RestComponent {
     public RestComponent(@Reference EngineService engine, BundleContext ctx) {
         Router router = routes(engine);
         long maxBody = engine.config().getLong("basic.maxBodyBytes", 10L * 1024 * 1024);
-        RestServlet servlet = new RestServlet(router, new ObjectMapper(), maxBody);
+        RestServlet servlet = new RestServlet(router, new ObjectMapper(), maxBody, authenticator(engine));
         Hashtable<String, Object> props = new Hashtable<>();
         // Plain properties, not the @HttpWhiteboardServletPattern annotation: that would make this bundle require
         // a whiteboard implementation to resolve at all.
@@ -42,7 +43,33 @@ public class RestComponent {
         new SystemResource(engine).register(r);
         new StreamsResource(engine).register(r);
         new RulesResource(engine).register(r);
+        new DataResource(engine, engine.config().getLong("basic.maxBodyBytes", 10L * 1024 * 1024)).register(r);
+        new ConnectionsResource(engine).register(r);
+        new MetadataResource(engine).register(r);
         return r;
+    }
+
+    /**
+     * eKuiper's JWT check when {@code basic.authentication} is on (keys in etc/mgmt/), else null. {@code /} and
+     * {@code /ping} stay open.
+     */
+    public static RestServlet.Authenticator authenticator(EngineService engine) {
+        if (!engine.config().getBoolean("basic.authentication", false)) {
+            return null;
+        }
+        java.nio.file.Path keys = engine.home() == null ? null : engine.home().resolve("etc").resolve("mgmt");
+        JwtVerifier jwt = new JwtVerifier(keys, System::currentTimeMillis);
+        return (path, header) -> {
+            if (path.isEmpty() || path.equals("/") || path.equals("/ping")) {
+                return null;
+            }
+            try {
+                jwt.verify(header);
+                return null;
+            } catch (JwtVerifier.AuthException e) {
+                return e.getMessage();
+            }
+        };
     }
 
     @Deactivate

@@ -26,14 +26,28 @@ public class RestServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RestServlet.class);
 
+    /** Decides whether a request may go on; eKuiper exempts {@code /} and {@code /ping} from authentication. */
+    @FunctionalInterface
+    public interface Authenticator {
+        /** Null when the request is allowed, else the text answered with 401. */
+        String reject(String path, String authorization);
+    }
+
     private final transient Router router;
     private final transient ObjectMapper json;
     private final long maxBodyBytes;
+    private final transient Authenticator auth;
 
     public RestServlet(Router router, ObjectMapper json, long maxBodyBytes) {
+        this(router, json, maxBodyBytes, null);
+    }
+
+    /** @param auth null for an open API (eKuiper's default, {@code basic.authentication: false}) */
+    public RestServlet(Router router, ObjectMapper json, long maxBodyBytes, Authenticator auth) {
         this.router = router;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
+        this.auth = auth;
     }
 
     @Override
@@ -50,6 +64,13 @@ public class RestServlet extends HttpServlet {
         String ctx = req.getContextPath();
         if (ctx != null && !ctx.isEmpty() && path.startsWith(ctx)) {
             path = path.substring(ctx.length());
+        }
+        if (auth != null) {
+            String refused = auth.reject(path, req.getHeader("Authorization"));
+            if (refused != null) {
+                write(resp, RestResponse.raw(401, refused + "\n", "text/plain; charset=utf-8"));
+                return;
+            }
         }
         RestResponse out;
         try {

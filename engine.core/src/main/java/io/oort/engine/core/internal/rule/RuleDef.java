@@ -126,6 +126,17 @@ public record RuleDef(String id, String name, String sql, List<Action> actions, 
         }
     }
 
+    /** The rule with {@code triggered} set (exports carry the desired state this way, as eKuiper's do). */
+    public RuleDef withTriggered(boolean on) {
+        try {
+            ObjectNode n = (ObjectNode) JSON.readTree(json);
+            n.put("triggered", on);
+            return new RuleDef(id, name, sql, actions, options, on, tags, version, n.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The stored JSON as a tree (for GET /rules/{id}). */
     public JsonNode tree() {
         try {

@@ -93,6 +93,14 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
 
     /** Parses, checks and plans a rule without creating it. */
     public AnalyzedQuery validate(RuleDef def) throws ServiceException {
+        return validate(def, env.catalog());
+    }
+
+    /**
+     * Parses, checks and plans a rule against another catalog (a batch import checks its rules against the
+     * streams as they will be after the import).
+     */
+    public AnalyzedQuery validate(RuleDef def, io.oort.engine.sql.analyzer.Catalog catalog) throws ServiceException {
         SelectStatement s;
         try {
             s = SqlParser.parseSelect(def.sql());
@@ -101,7 +109,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
         }
         AnalyzedQuery q;
         try {
-            q = new Analyzer(env.catalog(), env.functions(), env.ignoreCase()).analyze(s);
+            q = new Analyzer(catalog, env.functions(), env.ignoreCase()).analyze(s);
         } catch (AnalysisException e) {
             throw ServiceException.badRequest(ServiceException.PLAN, e.getMessage());
         }
@@ -563,6 +571,143 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
         wakeAt = at;
         long delay = Math.max(0, at - env.clock().millis());
         wake = env.timers().schedule(this::patrolSafely, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the rule should run (its persisted desired state). */
+    public synchronized boolean wanted(String id) throws ServiceException {
+        return get(id).wanted;
+    }
+
+    /** The ids of the rules that read a stream or table. */
+    public synchronized List<String> readers(String stream) {
+        List<String> out = new ArrayList<>();
+        for (Managed m : rules.values()) {
+            try {
+                for (var ref : SqlParser.parseSelect(m.def.sql()).sources()) {
+                    if (ref.name().equals(stream)) {
+                        out.add(m.def.id());
+                        break;
+                    }
+                }
+            } catch (ParseException e) {
+                // an invalid stored rule reads nothing
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the rules with a runtime (running now). */
+    public synchronized List<String> runningIds() {
+        List<String> out = new ArrayList<>();
+        for (Managed m : rules.values()) {
+            if (m.runtime != null) {
+                out.add(m.def.id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces a rule's tags (the tag endpoints). The stored JSON changes; a running rule keeps running, as in
+     * eKuiper.
+     */
+    public synchronized RuleDef setTags(String id, List<String> tags) throws ServiceException {
+        Managed m = get(id);
+        m.def = m.def.withTags(tags);
+        store.put(RULES, id, m.def.json());
+        return m.def;
+    }
+
+    /** Ids of the rules carrying every one of the tags (eKuiper's match: all given tags present). */
+    public synchronized List<String> matchTags(List<String> tags) {
+        List<String> out = new ArrayList<>();
+        for (Managed m : rules.values()) {
+            if (m.def.tags().containsAll(tags)) {
+                out.add(m.def.id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stops the given rules (every rule when {@code ids} is null) ahead of a batch change of definitions, keeping
+     * their desired state; {@link #reload} brings them back.
+     */
+    public synchronized void suspend(java.util.Collection<String> ids) {
+        for (Managed m : rules.values()) {
+            if (ids == null || ids.contains(m.def.id())) {
+                halt(m, "");
+            }
+        }
+    }
+
+    /**
+     * Re-reads rules from the store after a batch write (every rule when {@code ids} is null): rules gone from the
+     * store are stopped and forgotten, the others take their stored definition and desired state, and the wanted
+     * ones start when {@code start} is true.
+     */
+    public synchronized void reload(java.util.Collection<String> ids, boolean start) {
+        Map<String, String> defs = store.all(RULES);
+        Map<String, String> states = store.all(STATES);
+        java.util.Set<String> scope = new java.util.LinkedHashSet<>();
+        if (ids == null) {
+            scope.addAll(rules.keySet());
+            scope.addAll(defs.keySet());
+        } else {
+            scope.addAll(ids);
+        }
+        for (String id : scope) {
+            Managed old = rules.remove(id);
+            if (old != null) {
+                halt(old, "");
+            }
+            String json = defs.get(id);
+            if (json == null) {
+                continue;
+            }
+            try {
+                Managed m = new Managed();
+                m.def = RuleDef.parse(json, null);
+                m.wanted = "running".equals(states.getOrDefault(id, m.def.triggered() ? "running" : "stopped"));
+                if (old != null) {
+                    m.lastStart = old.lastStart;
+                    m.lastStop = old.lastStop;
+                }
+                rules.put(id, m);
+                if (m.wanted && start) {
+                    tryStart(m);
+                }
+            } catch (ServiceException ex) {
+                LOG.error("stored rule {} is invalid and skipped: {}", id, ex.getMessage());
+            }
+        }
+    }
+
+    /** Puts a rule and its desired state into a batch write. */
+    public static void write(Store.Tx tx, RuleDef def, boolean wanted) {
+        tx.put(RULES, def.id(), def.json());
+        tx.put(STATES, def.id(), wanted ? "running" : "stopped");
+    }
+
+    /** Removes every rule in a batch write (a full import replaces them all). */
+    public static void clear(Store.Tx tx) {
+        tx.clear(RULES);
+        tx.clear(STATES);
+    }
+
+    /**
+     * Runs a rule that is neither listed nor persisted (one-off shell queries). The returned handle stops it.
+     */
+    public AutoCloseable startTemporary(RuleDef def) throws ServiceException {
+        AnalyzedQuery q = validate(def);
+        RuleOptions opts = options(def);
+        RuleRuntime rt = new RuleRuntime(def, q, opts, env);
+        try {
+            rt.start();
+        } catch (ConnectorException | MissingConnectorException e) {
+            throw ServiceException.badRequest(ServiceException.RULE, String.valueOf(e.getMessage()));
+        }
+        return rt::stop;
     }
 
     /** Stops every rule (engine shutdown), keeping their desired state. */

@@ -30,6 +30,13 @@ import io.oort.engine.core.internal.builtin.MemoryConnectors;
 import io.oort.engine.core.internal.catalog.StreamCatalog;
 import io.oort.engine.core.internal.config.EngineConfig;
 import io.oort.engine.core.internal.connector.ConfKeys;
+import io.oort.engine.core.internal.management.Connections;
+import io.oort.engine.core.internal.management.DataTransfer;
+import io.oort.engine.core.internal.management.Metadata;
+import io.oort.engine.core.internal.management.Prometheus;
+import io.oort.engine.core.internal.management.QueryRunner;
+import io.oort.engine.core.internal.management.RulePlans;
+import io.oort.engine.core.internal.management.StreamStatements;
 import io.oort.engine.core.internal.registry.ConnectorRegistry;
 import io.oort.engine.core.internal.rule.RuleEnv;
 import io.oort.engine.core.internal.rule.RuleManager;
@@ -63,10 +70,26 @@ public class EngineService {
     private final ScheduledExecutorService timers;
     private final Path home;
     private final MemoryBus bus;
+    private final StreamStatements streamStatements;
+    private final DataTransfer transfer;
+    private final Connections connections;
+    private final Metadata metadata;
+    private final Prometheus prometheus;
+    private final RulePlans plans;
+    private final QueryRunner queries;
+    private volatile Runnable stopHook = () -> LOG.warn("a stop was requested, but Oort is embedded: ignored");
 
     @Activate
     public EngineService(@Reference ConnectorRegistry connectors, BundleContext ctx) {
         this(connectors, readConfig(ctx), homeOf(ctx));
+        stopHook = () -> {
+            try {
+                LOG.info("stopping Oort as requested");
+                ctx.getBundle(0).stop();
+            } catch (org.osgi.framework.BundleException | IllegalStateException e) {
+                LOG.error("cannot stop the framework: {}", e.getMessage());
+            }
+        };
     }
 
     public EngineService(ConnectorRegistry connectors, EngineConfig config, Path home) {
@@ -96,6 +119,13 @@ public class EngineService {
                 config.getBoolean("basic.ignoreCase", false), workers, timers, new SharedSources(), bus,
                 ruleDefaults(config), sinkDefaults(config), home == null ? null : home.resolve("data"));
         this.rules = new RuleManager(store, env);
+        this.streamStatements = new StreamStatements(catalog, rules);
+        this.transfer = new DataTransfer(catalog, rules, confKeys, store, () -> stopHook.run());
+        this.connections = new Connections(confKeys, rules, catalog, connectors);
+        this.metadata = new Metadata(connectors, confKeys, functions);
+        this.prometheus = new Prometheus(rules);
+        this.plans = new RulePlans(rules);
+        this.queries = new QueryRunner(rules, bus);
         rules.recover();
         rules.startPatrol(config.getDuration("basic.rulePatrolInterval", java.time.Duration.ofSeconds(10)));
     }
@@ -236,6 +266,48 @@ public class EngineService {
 
     public Store store() {
         return store;
+    }
+
+    /** Stream and table statements with eKuiper's sentences (POST /streams, the shell). */
+    public StreamStatements streamStatements() {
+        return streamStatements;
+    }
+
+    /** Batch import and export. */
+    public DataTransfer transfer() {
+        return transfer;
+    }
+
+    /** Named connections. */
+    public Connections connections() {
+        return connections;
+    }
+
+    /** Connector and function metadata, conf keys. */
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    /** Metrics in the Prometheus text format. */
+    public Prometheus prometheus() {
+        return prometheus;
+    }
+
+    /** Rule topologies and plans. */
+    public RulePlans plans() {
+        return plans;
+    }
+
+    /** One-off queries. */
+    public QueryRunner queries() {
+        return queries;
+    }
+
+    /** Stops the whole engine (the framework) from another thread, as eKuiper's import with stop=1 does. */
+    public void requestStop() {
+        Thread t = new Thread(() -> stopHook.run(), "oort-stop");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The installation directory (null when embedded). */
