@@ -16,7 +16,8 @@
 #                    embedded so that a sink can take the arrival time: e2e-tests' io.oort.e2e.bench.LatencyBench)
 #                    runs the same rule into a sink that records now - ts per row; the same publisher into a plain
 #                    Paho subscriber gives the broker's own hop. p50/p90/p99/p99.9/max.
-#    --mqtt-sink-latency adds the round trip through an MQTT sink (rule -> MQTT sink -> broker -> mosquitto_sub).
+#    --mqtt-sink-latency adds the round trip through an MQTT sink (rule -> MQTT sink, QoS 0 -> broker -> Paho
+#                    subscriber): one broker hop more than the publish -> sink figure.
 # Needs: mvn -o -DskipTests install (distribution/target/oort and the jars), mosquitto_pub/_sub, python3, a broker
 # on :1883.
 set -euo pipefail
@@ -24,12 +25,13 @@ cd "$(dirname "$0")/../.."
 [ -x distribution/target/oort/bin/oort ] || { echo "build the distribution first (mvn -o -DskipTests install)"; exit 1; }
 command -v mosquitto_pub >/dev/null && command -v mosquitto_sub >/dev/null || { echo "needs mosquitto clients"; exit 1; }
 (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null || { echo "no MQTT broker on 127.0.0.1:1883"; exit 1; }
-rate=10000; seconds=10
+rate=10000; seconds=10; mqtt=""
 args=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
     --latency-rate) rate=$2; shift ;;
     --latency-seconds) seconds=$2; shift ;;
+    --mqtt-sink-latency) mqtt=mqtt ;;
   esac
   shift
 done
@@ -43,4 +45,4 @@ flock /tmp/oort-mvn.lock sh -c "mvn -B -q -o -pl e2e-tests test-compile dependen
 export BENCH_CP="$lib/classes:$lib/*"
 python3 tools/bench/mqtt_bench.py "${args[@]}"
 java -Xmx512m -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$BENCH_CP" io.oort.e2e.bench.LatencyBench "$rate" "$seconds" 3
+  -cp "$BENCH_CP" io.oort.e2e.bench.LatencyBench "$rate" "$seconds" 3 tcp://127.0.0.1:1883 $mqtt

@@ -8,10 +8,7 @@
 2. Engine throughput: the same N messages into a stream read by the rule
    SELECT * FROM demo WHERE temperature > 50 with a nop sink; rate from the source's records_in_total over time
    (polled every 50 ms on the REST API). Run twice: the first run warms the JVM up.
-3. With --mqtt-sink-latency: latency at a fixed rate through the engine into an MQTT sink, taken by a subscriber
-   on the result topic (mosquitto_sub -F %U against the epoch microseconds in the payload), next to the broker's own
-   hop measured the same way: publish -> broker -> rule -> MQTT sink -> broker -> subscriber. (The publish -> sink
-   latency itself is measured by the Java LatencyBench that mqtt-throughput.sh runs after this script.)
+(Latency is measured by the Java LatencyBench that mqtt-throughput.sh runs after this script.)
 
 Only the standard library is used. Every process started here is stopped here.
 """
@@ -208,62 +205,13 @@ def engine_throughput(engine, data, n, rule, stream):
             "dropped": n - last}
 
 
-def paced(topic, rate, seconds, extra):
-    """Publishes {"temperature":75.0,"ts":<epoch us>} at rate per second through mosquitto_pub -l."""
-    pub = subprocess.Popen(["mosquitto_pub", "-h", HOST, "-t", topic, "-q", "0", "-l"], stdin=subprocess.PIPE)
-    total = rate * seconds
-    sent = 0
-    t0 = time.time()
-    while sent < total:
-        due = min(total, int((time.time() - t0) * rate) + 1)
-        if due > sent:
-            buf = []
-            while sent < due:
-                buf.append('{"temperature":75.0,"seq":%d,"ts":%d%s}\n' % (sent, time.time_ns() // 1000, extra))
-                sent += 1
-            pub.stdin.write("".join(buf).encode())
-            pub.stdin.flush()
-        else:
-            time.sleep(0.0005)
-    pub.stdin.close()
-    pub.wait()
-    return sent, time.time() - t0
-
-
-def latency(sub, rate, seconds):
-    lines = sub.stop()
-    lat = []
-    for l in lines:
-        sp = l.find(" ")
-        if sp < 0:
-            continue
-        try:
-            arrival_us = float(l[:sp]) * 1e6
-            p = json.loads(l[sp + 1:])
-        except ValueError:
-            continue
-        rows = p if isinstance(p, list) else [p]
-        for r in rows:
-            if "ts" in r and r.get("seq", 0) >= rate:  # the first second is warm-up
-                lat.append(arrival_us - float(r["ts"]))
-    lat.sort()
-    if not lat:
-        return {"count": 0}
-
-    def q(x):
-        return lat[min(len(lat) - 1, int(x * len(lat)))] / 1000.0
-
-    return {"count": len(lat) + rate, "received": len(lines), "p50_ms": q(0.5), "p90_ms": q(0.9),
-            "p99_ms": q(0.99), "p999_ms": q(0.999), "max_ms": lat[-1] / 1000.0}
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--messages", type=int, default=500000)
     ap.add_argument("--latency-rate", type=int, default=10000)
     ap.add_argument("--latency-seconds", type=int, default=10)
     ap.add_argument("--dist", default="distribution/target/oort")
-    ap.add_argument("--mqtt-sink-latency", action="store_true")
+    ap.add_argument("--mqtt-sink-latency", action="store_true", help="(read by mqtt-throughput.sh)")
     a = ap.parse_args()
     run = "%x" % (int(time.time() * 1000) & 0xffffffff)
     work = tempfile.mkdtemp(prefix="oort-bench-")
@@ -295,31 +243,6 @@ def main():
         pct = 100.0 * t["rate"] / c["delivered_per_s"] if c["delivered_per_s"] else 0
         print("engine / broker ceiling: %.0f%%" % pct, flush=True)
         engine.call("DELETE", "/rules/bench_tp")
-
-        if not a.mqtt_sink_latency:
-            return 0
-        direct = Sub(work, "bench/%s/lat/direct" % run, "lat-direct", payload=True)
-        sent, took = paced("bench/%s/lat/direct" % run, a.latency_rate, a.latency_seconds, "")
-        direct.wait_quiet()
-        d = latency(direct, a.latency_rate, a.latency_seconds)
-        print("broker hop at %d msg/s (%d sent in %.1f s): p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max "
-              "%.2f" % (a.latency_rate, sent, took, d["p50_ms"], d["p90_ms"], d["p99_ms"], d["p999_ms"],
-                        d["max_ms"]), flush=True)
-        lstream = "lat_" + run
-        out_topic = "bench/%s/lat/out" % run
-        engine.rule("bench_lat", lstream, "bench/%s/lat/in" % run, "SELECT * FROM %s WHERE temperature > 50"
-                    % lstream, {"mqtt": {"server": "tcp://%s:1883" % HOST, "topic": out_topic, "qos": 0,
-                                         "sendSingle": True}})
-        via = Sub(work, out_topic, "lat-engine", payload=True)
-        sent, took = paced("bench/%s/lat/in" % run, a.latency_rate, a.latency_seconds, "")
-        via.wait_quiet()
-        e = latency(via, a.latency_rate, a.latency_seconds)
-        print("through the engine into an MQTT sink at %d msg/s (publish -> broker -> rule -> mqtt sink -> broker "
-              "-> subscriber; %d sent, %d received): p50 %.2f ms, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f"
-              % (a.latency_rate, sent, e.get("received", 0), e["p50_ms"], e["p90_ms"], e["p99_ms"], e["p999_ms"],
-                 e["max_ms"]), flush=True)
-        engine.call("DELETE", "/rules/bench_lat")
-        return 0
     finally:
         if engine is not None:
             engine.stop()

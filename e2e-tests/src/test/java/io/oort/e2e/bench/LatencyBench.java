@@ -18,6 +18,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import io.oort.connector.mqtt.MqttSinkProvider;
 import io.oort.connector.mqtt.MqttSourceProvider;
 import io.oort.connector.mqtt.internal.MqttConnectionPool;
 import io.oort.engine.core.api.ConnectionStatus;
@@ -43,7 +44,10 @@ import io.oort.engine.core.internal.service.EngineService;
  * same publisher to a plain Paho subscriber gives the broker's own hop for comparison. The first seconds are
  * warm-up and not counted.
  *
- * <p>Usage: {@code LatencyBench [rate=10000] [seconds=10] [warmupSeconds=3] [server=tcp://127.0.0.1:1883]}
+ * With {@code mqtt} as fifth argument it also measures the round trip through an MQTT sink: the same rule publishing
+ * each result (QoS 0) to a result topic, timed by a Paho subscriber there (one broker hop more than the other two).
+ *
+ * <p>Usage: {@code LatencyBench [rate=10000] [seconds=10] [warmupSeconds=3] [server=tcp://127.0.0.1:1883] [mqtt]}
  */
 public final class LatencyBench {
 
@@ -93,30 +97,14 @@ public final class LatencyBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String server = args.length > 3 ? args[3] : "tcp://127.0.0.1:1883";
+        boolean viaMqttSink = args.length > 4 && "mqtt".equals(args[4]);
         int n = rate * (seconds + warmup);
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         // the broker's own hop: the same publisher to a plain subscriber
         Recorder direct = new Recorder(n);
         String directTopic = "bench/" + run + "/direct";
-        MqttAsyncClient sub = client(server, "bench-sub-" + run);
-        sub.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                // the run fails by missing messages
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage m) {
-                long[] st = parse(new String(m.getPayload(), StandardCharsets.UTF_8));
-                direct.record(st[0], st[1]);
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-                // not publishing
-            }
-        });
+        MqttAsyncClient sub = subscriber(server, "bench-sub-" + run, direct);
         sub.subscribe(directTopic, 0).waitForCompletion();
         MqttAsyncClient pub = client(server, "bench-pub-" + run);
         publish(pub, directTopic, rate, n);
@@ -135,28 +123,75 @@ public final class LatencyBench {
                 Map.of(ConnectorProvider.TYPE, "mqtt", ConnectorProvider.KIND, "source"));
         registry.addProvider(recordingSink(engine),
                 Map.of(ConnectorProvider.TYPE, "record", ConnectorProvider.KIND, "sink"));
+        registry.addProvider(new MqttSinkProvider(pool),
+                Map.of(ConnectorProvider.TYPE, "mqtt", ConnectorProvider.KIND, "sink"));
         EngineService oort = new EngineService(registry, EngineConfig.defaults(), home);
         String in = "bench/" + run + "/in";
         oort.catalog().create("CREATE STREAM demo () WITH (DATASOURCE=\"" + in + "\", FORMAT=\"json\", "
                 + "TYPE=\"mqtt\")");
         oort.rules().create(RuleDef.parse("{\"id\":\"latency\",\"sql\":\"SELECT * FROM demo WHERE temperature > "
                 + "50\",\"actions\":[{\"record\":{}}]}", null));
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!Integer.valueOf(1).equals(oort.rules().status("latency").get("source_demo_0_connection_status"))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the rule did not connect: " + oort.rules().status("latency"));
-            }
-            Thread.sleep(20);
-        }
+        awaitConnected(oort, "latency");
         publish(pub, in, rate, n);
         awaitArrivals(engine, n);
         System.out.printf("publish -> engine sink at %d msg/s (Paho -> Mosquitto -> rule -> sink): %s%n", rate,
                 engine.summary(rate * warmup));
+        oort.rules().delete("latency");
+
+        if (viaMqttSink) {
+            Recorder round = new Recorder(n);
+            String out = "bench/" + run + "/out";
+            MqttAsyncClient outSub = subscriber(server, "bench-out-" + run, round);
+            outSub.subscribe(out, 0).waitForCompletion();
+            oort.rules().create(RuleDef.parse("{\"id\":\"latency_mqtt\",\"sql\":\"SELECT * FROM demo WHERE "
+                    + "temperature > 50\",\"actions\":[{\"mqtt\":{\"server\":\"" + server + "\",\"topic\":\"" + out
+                    + "\",\"qos\":0,\"sendSingle\":true}}]}", null));
+            awaitConnected(oort, "latency_mqtt");
+            publish(pub, in, rate, n);
+            awaitArrivals(round, n);
+            System.out.printf("publish -> engine -> MQTT sink -> subscriber at %d msg/s (one broker hop more): %s%n",
+                    rate, round.summary(rate * warmup));
+            outSub.disconnect().waitForCompletion();
+            outSub.close();
+        }
         pub.disconnect().waitForCompletion();
         pub.close();
         oort.close();
         pool.shutdown();
         System.exit(0);
+    }
+
+    private static void awaitConnected(EngineService oort, String rule) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!Integer.valueOf(1).equals(oort.rules().status(rule).get("source_demo_0_connection_status"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the rule did not connect: " + oort.rules().status(rule));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** A Paho subscriber recording, for every message, the time since it was stamped. */
+    private static MqttAsyncClient subscriber(String server, String id, Recorder r) throws Exception {
+        MqttAsyncClient sub = client(server, id);
+        sub.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                // the run fails by missing messages
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+                long[] st = parse(new String(m.getPayload(), StandardCharsets.UTF_8));
+                r.record(st[0], st[1]);
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // not publishing
+            }
+        });
+        return sub;
     }
 
     private static MqttAsyncClient client(String server, String id) throws Exception {
