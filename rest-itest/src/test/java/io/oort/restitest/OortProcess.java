@@ -93,8 +93,17 @@ final class OortProcess implements AutoCloseable {
         }
     }
 
-    /** Starts bin/oort and waits (at most 60 s) until /ping answers. */
+    /** Starts bin/oort and waits (at most 60 s) until /ping answers; kills it again when it does not come up. */
     OortProcess start() throws Exception {
+        try {
+            return launch();
+        } catch (Exception | AssertionError e) {
+            kill();
+            throw e;
+        }
+    }
+
+    private OortProcess launch() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/oort").toString());
         pb.environment().put("OORT__BASIC__RESTPORT", String.valueOf(restPort));
         pb.environment().put("OORT__BASIC__RESTIP", "127.0.0.1");
@@ -104,6 +113,9 @@ final class OortProcess implements AutoCloseable {
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("stdout.log").toFile()));
         process = pb.start();
+        Process started = process;
+        // if the test JVM goes away first (interrupted build), take this installation's process with it
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "oort-itest-cleanup"));
         waitFor("the REST API of " + home, 60, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("Oort exited with " + process.exitValue() + ":\n" + log());

@@ -28,7 +28,8 @@ class PersistenceTest {
     void setUp() throws Exception {
         mqtt = Mqtt.connect();
         assumeTrue(mqtt != null, "no MQTT broker at " + Mqtt.URL);
-        oort = OortProcess.install().start();
+        oort = OortProcess.install();
+        oort.start();
     }
 
     @AfterEach

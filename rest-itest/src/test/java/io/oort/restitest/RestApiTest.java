@@ -28,7 +28,8 @@ class RestApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        oort = OortProcess.install().start();
+        oort = OortProcess.install();
+        oort.start();
     }
 
     @AfterAll

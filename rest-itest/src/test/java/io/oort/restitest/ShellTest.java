@@ -17,7 +17,8 @@ class ShellTest {
 
     @BeforeAll
     static void start() throws Exception {
-        oort = OortProcess.install().start();
+        oort = OortProcess.install();
+        oort.start();
     }
 
     @AfterAll
