@@ -64,19 +64,7 @@ final class FuzzOracle {
         }
     }
 
-    private static final ThreadLocal<Boolean> STRICT = ThreadLocal.withInitial(() -> Boolean.FALSE);
-
     private FuzzOracle() {
-    }
-
-    /** Runs {@code r} without tolerating the known open bugs. */
-    static void strict(Runnable r) {
-        STRICT.set(Boolean.TRUE);
-        try {
-            r.run();
-        } finally {
-            STRICT.set(Boolean.FALSE);
-        }
     }
 
     static String text(byte[] data) {
@@ -134,13 +122,7 @@ final class FuzzOracle {
      * reproducer in {@link FuzzReproducersTest}. Remove the entry when the bug is fixed.
      */
     static boolean knownOpen(Throwable e) {
-        if (STRICT.get()) {
-            return false;
-        }
-        StackTraceElement[] st = e.getStackTrace();
-        // JsonPathParser.lex: Character.isDigit accepts non-ASCII digits, Double.parseDouble then fails
-        return e instanceof NumberFormatException && st.length > 3
-                && st[3].getClassName().endsWith("JsonPathParser");
+        return false; // none open
     }
 
     /** Runs every evaluator of the query over sample rows the way the runtime does. */

@@ -101,6 +101,14 @@ final class JsonPathParser {
         return false;
     }
 
+    /**
+     * Numbers are ASCII digits only, as in Go's text/scanner (which the eKuiper JSON path library lexes with);
+     * Character.isDigit would accept any Unicode digit, which Double.parseDouble then rejects.
+     */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static List<Token> lex(String s) throws ParseError {
         List<Token> out = new ArrayList<>();
         int i = 0;
@@ -121,13 +129,13 @@ final class JsonPathParser {
                     i++;
                 }
                 out.add(new Token(IDENT, s.substring(start, i), null, start));
-            } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
-                while (i < n && Character.isDigit(s.charAt(i))) {
+            } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && isAsciiDigit(s.charAt(i + 1))) {
+                while (i < n && isAsciiDigit(s.charAt(i))) {
                     i++;
                 }
                 if (i < n && s.charAt(i) == '.') {
                     i++;
-                    while (i < n && Character.isDigit(s.charAt(i))) {
+                    while (i < n && isAsciiDigit(s.charAt(i))) {
                         i++;
                     }
                 }
@@ -137,8 +145,8 @@ final class JsonPathParser {
                     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
                         i++;
                     }
-                    if (i < n && Character.isDigit(s.charAt(i))) {
-                        while (i < n && Character.isDigit(s.charAt(i))) {
+                    if (i < n && isAsciiDigit(s.charAt(i))) {
+                        while (i < n && isAsciiDigit(s.charAt(i))) {
                             i++;
                         }
                     } else {
