@@ -31,7 +31,12 @@ public final class RuleHandle implements AutoCloseable {
     private final Pipeline pipeline;
     private final ResultListener listener;
     private final AtomicLong clock;
-    private final Map<String, List<Integer>> sourcesByName = new LinkedHashMap<>();
+    /** The distinct stream names the rule reads, and for each the source indexes reading it (self-joins: more). */
+    private final String[] streamNames;
+    private final int[][] streamSources;
+    /** Per source: delivery of decoded tuples (JSON payloads read the event time; maps carry it). */
+    private final java.util.function.Consumer<Tuple>[] fromJson;
+    private final java.util.function.Consumer<Tuple>[] fromMap;
     private final JsonDecoder[] decoders;
     private final EventTimes[] eventTimes;
     private final String[][] columns;
@@ -49,8 +54,9 @@ public final class RuleHandle implements AutoCloseable {
         decoders = new JsonDecoder[n];
         eventTimes = new EventTimes[n];
         columns = new String[n][];
+        Map<String, List<Integer>> byName = new LinkedHashMap<>();
         for (SourceInfo s : q.sources()) {
-            sourcesByName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.index());
+            byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.index());
             decoders[s.index()] = new JsonDecoder(s.stream());
             columns[s.index()] = s.columns();
             if (eventTime && !s.isTable()) {
@@ -61,6 +67,20 @@ public final class RuleHandle implements AutoCloseable {
                 }
             }
         }
+        @SuppressWarnings("unchecked")
+        java.util.function.Consumer<Tuple>[] j = new java.util.function.Consumer[n];
+        @SuppressWarnings("unchecked")
+        java.util.function.Consumer<Tuple>[] m = new java.util.function.Consumer[n];
+        for (int i = 0; i < n; i++) {
+            int src = i;
+            j[i] = t -> deliver(src, t, true);
+            m[i] = t -> deliver(src, t, false);
+        }
+        fromJson = j;
+        fromMap = m;
+        streamNames = byName.keySet().toArray(new String[0]);
+        streamSources = byName.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         EvalContext ctx = new EvalContext(id, clock::get, zone);
         RuleOutput out = new RuleOutput() {
             @Override
@@ -81,15 +101,17 @@ public final class RuleHandle implements AutoCloseable {
         return id;
     }
 
-    private List<Integer> sources(String stream) {
-        List<Integer> idx = sourcesByName.get(stream);
-        if (idx == null) {
-            throw new IllegalArgumentException("rule " + id + " does not read " + stream);
-        }
+    private int[] sources(String stream) {
         if (closed) {
             throw new IllegalStateException("rule " + id + " is closed");
         }
-        return idx;
+        String[] names = streamNames;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(stream)) {
+                return streamSources[i];
+            }
+        }
+        throw new IllegalArgumentException("rule " + id + " does not read " + stream);
     }
 
     /**
@@ -111,7 +133,7 @@ public final class RuleHandle implements AutoCloseable {
     public void push(String stream, Map<String, Object> row, long timestamp) {
         for (int src : sources(stream)) {
             try {
-                decoders[src].decodeMap(row, Map.of(), timestamp, t -> deliver(src, t, false));
+                decoders[src].decodeMap(row, Map.of(), timestamp, fromMap[src]);
             } catch (DecodeException e) {
                 listener.onError(e.getMessage());
             }
@@ -128,10 +150,19 @@ public final class RuleHandle implements AutoCloseable {
 
     /** As {@link #pushJson(String, String, long)} with metadata readable through {@code meta(key)}. */
     public void pushJson(String stream, String json, long arrival, Map<String, Object> meta) {
+        pushJson(stream, json.getBytes(StandardCharsets.UTF_8), arrival, meta);
+    }
+
+    /** As {@link #pushJson(String, String, long)} with the payload's UTF-8 bytes, as connectors receive them. */
+    public void pushJson(String stream, byte[] json, long arrival) {
+        pushJson(stream, json, arrival, Map.of());
+    }
+
+    /** As {@link #pushJson(String, byte[], long)} with metadata readable through {@code meta(key)}. */
+    public void pushJson(String stream, byte[] json, long arrival, Map<String, Object> meta) {
         for (int src : sources(stream)) {
             try {
-                decoders[src].decode(json.getBytes(StandardCharsets.UTF_8), meta, arrival,
-                        t -> deliver(src, t, true));
+                decoders[src].decode(json, meta, arrival, fromJson[src]);
             } catch (DecodeException e) {
                 listener.onError(e.getMessage());
             }

@@ -130,23 +130,75 @@ final class CollectionProcessor {
         if (q.groupBy().isEmpty()) {
             groups = List.of(rows);
         } else {
-            Map<String, List<Row>> byKey = new LinkedHashMap<>();
-            StringBuilder sb = new StringBuilder();
+            Map<Object, List<Row>> byKey = new LinkedHashMap<>();
             for (Row r : rows) {
                 position(r);
-                sb.setLength(0);
-                for (Evaluator g : q.groupBy()) {
-                    sb.append(GoFormat.v(g.eval(c))).append(',');
-                }
-                byKey.computeIfAbsent(sb.toString(), k -> new ArrayList<>()).add(r);
+                byKey.computeIfAbsent(groupKey(), k -> new ArrayList<>()).add(r);
             }
             groups = new ArrayList<>(byKey.values());
         }
-        List<Keyed<List<Row>>> kept = new ArrayList<>(groups.size());
+        List<Group> accumulated = new ArrayList<>(groups.size());
         for (List<Row> g : groups) {
             Object[] aggs = new Object[aggSlots];
             accumulate(q.aggregates(), g, aggs);
-            positionGroup(g, aggs, windowEnd);
+            accumulated.add(new Group(g.isEmpty() ? null : g.get(0), aggs));
+        }
+        emitGroups(accumulated, windowEnd, out);
+    }
+
+    /**
+     * The group key of the row the context is on: the values as Go prints them ({@code %v}), so values that print
+     * alike group together as in eKuiper (1, 1.0 and "1"). A single string value is its own key.
+     */
+    Object groupKey() {
+        List<Evaluator> by = q.groupBy();
+        if (by.size() == 1) {
+            Object v = by.get(0).eval(c);
+            return v instanceof String s ? s : GoFormat.v(v);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Evaluator g : by) {
+            Object v = g.eval(c);
+            sb.append(v instanceof String s ? s : GoFormat.v(v)).append(',');
+        }
+        return sb.toString();
+    }
+
+    /** One group of a collection: its first row (null for an empty collection) and its aggregate values by slot. */
+    record Group(Row first, Object[] aggs) {
+    }
+
+    /**
+     * Result rows from groups aggregated as rows arrived (tumbling windows): HAVING, ORDER BY, LIMIT, SELECT.
+     *
+     * @param whereRemovedAll WHERE ran in the window and passed no row: nothing is emitted, as for a collection
+     * @return the rows, or null when nothing must be emitted
+     */
+    List<Map<String, Object>> processGroups(List<Group> groups, long windowStart, long windowEnd,
+            boolean whereRemovedAll) {
+        if (whereRemovedAll) {
+            return null;
+        }
+        c.windowStart = windowStart;
+        c.windowEnd = windowEnd;
+        List<Map<String, Object>> out = new ArrayList<>();
+        havingRejectedAll = false;
+        try {
+            emitGroups(groups, windowEnd, out);
+        } catch (EvalException e) {
+            if (e.getMessage().startsWith("run Having error") || e.getMessage().startsWith("run Order By error")) {
+                throw e;
+            }
+            throw new EvalException("run Select error: " + e.getMessage());
+        }
+        return havingRejectedAll ? null : out;
+    }
+
+    private void emitGroups(List<Group> groups, long windowEnd, List<Map<String, Object>> out) {
+        List<Keyed<Group>> kept = new ArrayList<>(groups.size());
+        for (Group g : groups) {
+            Object[] aggs = g.aggs();
+            positionGroup(g.first(), aggs, windowEnd);
             if (q.having() != null) {
                 boolean pass;
                 try {
@@ -170,11 +222,11 @@ final class CollectionProcessor {
         }
         long limit = q.limit() == null ? Long.MAX_VALUE : q.limit();
         long n = 0;
-        for (Keyed<List<Row>> k : kept) {
+        for (Keyed<Group> k : kept) {
             if (n >= limit) {
                 break;
             }
-            positionGroup(k.item, k.aggs, windowEnd);
+            positionGroup(k.item.first(), k.aggs, windowEnd);
             c.rowNumber = ++n;
             projection.project(c, out);
         }
@@ -185,7 +237,7 @@ final class CollectionProcessor {
         Object[] aggs = new Object[aggSlots];
         accumulate(q.aggregates(), rows, aggs);
         if (q.having() != null) {
-            positionGroup(rows, aggs, windowEnd);
+            positionGroup(rows.isEmpty() ? null : rows.get(0), aggs, windowEnd);
             boolean pass;
             try {
                 pass = q.having().test(c);
@@ -231,12 +283,12 @@ final class CollectionProcessor {
         c.eventTime = r.timestamp;
     }
 
-    private void positionGroup(List<Row> g, Object[] aggs, long windowEnd) {
-        if (g.isEmpty()) {
+    private void positionGroup(Row first, Object[] aggs, long windowEnd) {
+        if (first == null) {
             c.row = NO_TUPLES;
             c.analytics = null;
         } else {
-            position(g.get(0));
+            position(first);
         }
         if (windowEnd != Long.MIN_VALUE) {
             c.eventTime = windowEnd;

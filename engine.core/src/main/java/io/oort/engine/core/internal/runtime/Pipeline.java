@@ -28,7 +28,11 @@ import io.oort.engine.sql.value.EvalException;
 public final class Pipeline {
 
     /** What the pipeline needs from the rule options. */
-    public record Options(boolean eventTime, long lateToleranceMillis) {
+    public record Options(boolean eventTime, long lateToleranceMillis, boolean incrementalWindows) {
+        /** With incremental aggregation for the windows that allow it (the default). */
+        public Options(boolean eventTime, long lateToleranceMillis) {
+            this(eventTime, lateToleranceMillis, true);
+        }
     }
 
     private final AnalyzedQuery q;
@@ -40,11 +44,15 @@ public final class Pipeline {
     private final Joiner joiner;
     private final LookupStage lookups;
     private final WindowOp window;
+    /** The window when it aggregates rows as they arrive (tumbling, grouped aggregates); else null. */
+    private final IncrementalTumbling incremental;
     private final Evaluator preFilter;
     private final boolean whereBeforeWindow;
     private final boolean eventTime;
     private final long lateTolerance;
     private final boolean fastPath;
+    /** Whether the query reads last_hit_* / last_agg_hit_*: only then are hits recorded. */
+    private final boolean tracksHits;
     private final boolean hasTables;
     private final Map<Integer, ArrayDeque<Tuple>> tableRows = new HashMap<>();
     private final int[] retain;
@@ -54,8 +62,7 @@ public final class Pipeline {
 
     // event time
     private final long[] streamWatermarks;
-    private final List<Tuple> pending = new ArrayList<>();
-    private final List<Integer> pendingSource = new ArrayList<>();
+    private final ReorderBuffer pending = new ReorderBuffer();
     private long lastWatermark = Long.MIN_VALUE;
 
     // counters (read by metrics)
@@ -111,9 +118,28 @@ public final class Pipeline {
         this.whereBeforeWindow = pushWhere;
         Evaluator filter = w == null ? null : q.window().filter();
         this.preFilter = filter;
-        this.window = w == null ? null : createWindow(w, clock, zone);
+        this.tracksHits = readsHitState(q);
+        this.incremental = w != null && opts.incrementalWindows() && IncrementalTumbling.applies(q, tracksHits)
+                ? new IncrementalTumbling(q, c, collections, !pushWhere, eventTime, clock.getAsLong(), zone,
+                        this::onGroups)
+                : null;
+        this.window = w == null ? null : incremental != null ? incremental : createWindow(w, clock, zone);
         this.fastPath = w == null && !q.hasJoins() && !q.aggregateQuery() && q.orderBy().isEmpty()
                 && q.whereAggregates().isEmpty() && streams == 1 && width == 1;
+    }
+
+    private static boolean readsHitState(AnalyzedQuery q) {
+        boolean[] found = {false};
+        q.statement().expressions(e -> e.walk(n -> {
+            if (n instanceof io.oort.engine.sql.ast.Call call) {
+                String name = call.name().toLowerCase(java.util.Locale.ROOT);
+                if (name.startsWith("last_hit_") || name.startsWith("last_agg_hit_")) {
+                    found[0] = true;
+                }
+            }
+            return !found[0];
+        }));
+        return found[0];
     }
 
     private WindowOp createWindow(Window w, LongSupplier clock, ZoneId zone) {
@@ -151,12 +177,7 @@ public final class Pipeline {
             lateDropped++;
             return;
         }
-        int at = pending.size();
-        while (at > 0 && pending.get(at - 1).timestamp > t.timestamp) {
-            at--;
-        }
-        pending.add(at, t);
-        pendingSource.add(at, source);
+        pending.add(t, source);
         long wm = Long.MAX_VALUE;
         for (int i = 0; i < width; i++) {
             if (!isTable[i]) {
@@ -169,14 +190,13 @@ public final class Pipeline {
         wm -= lateTolerance;
         if (wm > lastWatermark) {
             int n = 0;
-            while (n < pending.size() && pending.get(n).timestamp <= wm) {
+            while (n < pending.size() && pending.timestamp(n) <= wm) {
                 n++;
             }
             for (int i = 0; i < n; i++) {
-                process(pendingSource.get(i), pending.get(i));
+                process(pending.source(i), pending.tuple(i));
             }
-            pending.subList(0, n).clear();
-            pendingSource.subList(0, n).clear();
+            pending.dropFirst(n);
             lastWatermark = wm;
             if (window != null) {
                 window.advance(wm);
@@ -198,7 +218,9 @@ public final class Pipeline {
 
     private void process(int source, Tuple t) {
         Tuple[] row = input;
-        java.util.Arrays.fill(row, null);
+        if (width > 1) {
+            java.util.Arrays.fill(row, null);
+        }
         c.row = row;
         row[source] = t;
         c.eventTime = t.timestamp;
@@ -210,19 +232,30 @@ public final class Pipeline {
         try {
             Object[] an = analytics.isEmpty() ? null : analytics.apply(c);
             if (fastPath) {
-                if (q.where() != null && !where()) {
+                Evaluator where = q.where();
+                if (where != null && !where()) {
                     return;
                 }
-                List<Map<String, Object>> rows = new ArrayList<>(1);
+                List<Map<String, Object>> rows;
                 try {
-                    projection.project(c, rows);
+                    rows = projection.projectOne(c);
                 } catch (EvalException e) {
                     throw new EvalException("run Select error: " + e.getMessage());
                 }
-                if (q.where() != null) {
+                if (where != null && tracksHits) {
                     GlobalStateFunctions.hit(c.ruleState(), false, t.timestamp);
                 }
                 emit(rows);
+                return;
+            }
+            if (incremental != null) {
+                if (preFilter != null && !preFilter.test(c)) {
+                    return;
+                }
+                if (whereBeforeWindow && q.where() != null && !where()) {
+                    return;
+                }
+                incremental.addCurrent(row, an, t.timestamp);
                 return;
             }
             Row r = new Row(row.clone(), an, t.timestamp);
@@ -282,6 +315,22 @@ public final class Pipeline {
                 }
             }
             List<Map<String, Object>> result = collections.process(rows, start, end, !whereBeforeWindow);
+            if (result != null) {
+                emit(result);
+            }
+        } catch (EvalException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    private void onGroups(List<CollectionProcessor.Group> groups, boolean whereRemovedAll, String error, long start,
+            long end) {
+        if (error != null) {
+            fail(error);
+            return;
+        }
+        try {
+            List<Map<String, Object>> result = collections.processGroups(groups, start, end, whereRemovedAll);
             if (result != null) {
                 emit(result);
             }

@@ -49,6 +49,20 @@ final class Projection {
         }
     }
 
+    /** Projects the current row of {@code c} into a new list of its result row(s). */
+    List<Map<String, Object>> projectOne(EvalContext c) {
+        if (fixedShape) {
+            Object[] values = new Object[visible.length];
+            for (int i = 0; i < visible.length; i++) {
+                values[i] = fields[visible[i]].value().eval(c);
+            }
+            return List.of(new ResultRow(names, values));
+        }
+        List<Map<String, Object>> out = new ArrayList<>(srf < 0 ? 1 : 4);
+        project(c, out);
+        return out;
+    }
+
     /** Projects the current row of {@code c} and appends the result row(s) to {@code out}. */
     void project(EvalContext c, List<Map<String, Object>> out) {
         if (fixedShape) {
