@@ -1,18 +1,19 @@
 package io.oort.engine.sql.ast;
 
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+
+import io.oort.engine.sql.value.LikeMatcher;
 
 /**
- * The pattern of LIKE: {@code %} any run, {@code _} one character, {@code \} escapes. Compiled once when it is a
- * literal.
+ * The pattern of LIKE: {@code %} any run, {@code _} one character (eKuiper's rules: {@link LikeMatcher}). Compiled
+ * once when it is a literal.
  */
 public final class LikePattern extends Expr {
 
     private final Expr expr;
-    private final Pattern compiled;
+    private final LikeMatcher compiled;
 
-    public LikePattern(Pos pos, Expr expr, Pattern compiled) {
+    public LikePattern(Pos pos, Expr expr, LikeMatcher compiled) {
         super(pos);
         this.expr = expr;
         this.compiled = compiled;
@@ -23,33 +24,8 @@ public final class LikePattern extends Expr {
     }
 
     /** The compiled pattern for a literal, else null. */
-    public Pattern compiled() {
+    public LikeMatcher compiled() {
         return compiled;
-    }
-
-    /** Translates a LIKE pattern to an anchored regular expression. */
-    public static Pattern compile(String like) {
-        StringBuilder re = new StringBuilder("^");
-        boolean escape = false;
-        for (int i = 0; i < like.length(); i++) {
-            char c = like.charAt(i);
-            if (escape) {
-                re.append(Pattern.quote(String.valueOf(c)));
-                escape = false;
-            } else if (c == '\\') {
-                escape = true;
-            } else if (c == '%') {
-                re.append(".*");
-            } else if (c == '_') {
-                re.append('.');
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        if (escape) {
-            re.append(Pattern.quote("\\"));
-        }
-        return Pattern.compile(re.append('$').toString(), Pattern.DOTALL);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.oort.engine.sql.eval;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.oort.engine.sql.ast.BinaryOp;
-import io.oort.engine.sql.ast.LikePattern;
 import io.oort.engine.sql.value.EvalException;
 import io.oort.engine.sql.value.GoFormat;
+import io.oort.engine.sql.value.LikeMatcher;
 import io.oort.engine.sql.value.Ops;
 
 /** IN, BETWEEN, LIKE and CASE. */
@@ -104,11 +103,13 @@ final class Predicates {
     /** [NOT] LIKE pattern. */
     static final class Like extends Evaluator {
         final Evaluator lhs;
-        final Pattern compiled;
+        final LikeMatcher compiled;
         final Evaluator pattern;
         final boolean not;
+        /** The last pattern compiled from a non-constant right side (patterns repeat from row to row). */
+        private LikeMatcher last;
 
-        Like(Evaluator lhs, Pattern compiled, Evaluator pattern, boolean not) {
+        Like(Evaluator lhs, LikeMatcher compiled, Evaluator pattern, boolean not) {
             this.lhs = lhs;
             this.compiled = compiled;
             this.pattern = pattern;
@@ -118,18 +119,22 @@ final class Predicates {
         @Override
         public Object eval(EvalContext c) {
             Object l = lhs.eval(c);
-            Pattern p = compiled;
+            LikeMatcher p = compiled;
             if (p == null) {
                 Object pv = pattern.eval(c);
                 if (!(pv instanceof String ps)) {
                     throw new EvalException("invalid LIKE pattern, must be a string but got " + GoFormat.v(pv));
                 }
-                p = LikePattern.compile(ps);
+                p = last;
+                if (p == null || !p.pattern().equals(ps)) {
+                    p = LikeMatcher.compile(ps);
+                    last = p; // immutable: a racing reader sees either matcher, both valid
+                }
             }
             if (!(l instanceof String s)) {
                 throw new EvalException("LIKE operator left operand expects string, but found " + GoFormat.v(l));
             }
-            boolean m = p.matcher(s).matches();
+            boolean m = p.matches(s);
             return not ? !m : m;
         }
     }

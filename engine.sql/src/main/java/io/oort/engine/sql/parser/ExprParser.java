@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
 
 import io.oort.engine.sql.ast.BetweenExpr;
 import io.oort.engine.sql.ast.BinaryExpr;
@@ -23,6 +22,7 @@ import io.oort.engine.sql.ast.SliceExpr;
 import io.oort.engine.sql.ast.TimeUnitLiteral;
 import io.oort.engine.sql.ast.UnaryExpr;
 import io.oort.engine.sql.ast.ValueSetExpr;
+import io.oort.engine.sql.value.LikeMatcher;
 
 /**
  * Expressions with eKuiper's precedence and associativity (pkg/ast/token.go): each new binary operator is inserted
@@ -220,13 +220,9 @@ class ExprParser {
         };
     }
 
-    private Expr likePattern(Expr rhs) throws ParseException {
+    private Expr likePattern(Expr rhs) {
         if (rhs instanceof Literal l && l.isString()) {
-            try {
-                return new LikePattern(rhs.pos(), rhs, LikePattern.compile((String) l.value()));
-            } catch (PatternSyntaxException e) {
-                throw new ParseException("invalid LIKE pattern: " + e.getDescription(), rhs.pos());
-            }
+            return new LikePattern(rhs.pos(), rhs, LikeMatcher.compile((String) l.value()));
         }
         return new LikePattern(rhs.pos(), rhs, null);
     }

@@ -1,0 +1,1 @@
+SELECT deviceId FROM demo WHERE deviceId LIKE "%%%%%%%%%%%%xyz%"
