@@ -399,7 +399,13 @@ final class JsonPath {
                             throw new Failure("error parsing regexp: " + e.getDescription());
                         }
                     }
-                    boolean found = p.matcher(text).find();
+                    boolean found;
+                    try {
+                        found = p.matcher(StrRegex.budgeted(text)).find();
+                    } catch (StrRegex.TooExpensive e) {
+                        // not a Failure: a filter would take that for "no match"
+                        throw new EvalException(e.getMessage());
+                    }
                     return op.equals("=~") == found;
                 }
                 default:

@@ -52,6 +52,69 @@ final class StrRegex {
         return (Compiled) c;
     }
 
+    /**
+     * The least number of character reads one match may make, and the reads allowed per character of the input
+     * above that: a linear scan reads each character a few times, a catastrophic backtrack (say {@code (a+)+b} on
+     * 40 {@code a}s) billions of times.
+     */
+    static final long MIN_READS = 10_000_000L;
+    static final long READS_PER_CHAR = 1_000L;
+
+    /**
+     * The text for a {@link Matcher}, failing the match with {@link TooExpensive} once it has read more than its
+     * budget of characters. Go's RE2 matches in linear time; java.util.regex backtracks and can take exponential
+     * time on a user's pattern, which would stall the rule's worker thread (and the rules sharing it). No real
+     * pattern over a message-sized value comes near the budget (10 M reads take a few tens of milliseconds).
+     */
+    static CharSequence budgeted(String text) {
+        return new Budgeted(text, Math.max(MIN_READS, READS_PER_CHAR * text.length()));
+    }
+
+    /** The match was abandoned: see {@link #budgeted}. */
+    static final class TooExpensive extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooExpensive(long reads, int length) {
+            super("regular expression too expensive to match: more than " + reads + " character reads on a "
+                    + length + "-character value (backtracking)", null, false, false);
+        }
+    }
+
+    private static final class Budgeted implements CharSequence {
+        private final String text;
+        private final long budget;
+        private long left;
+
+        Budgeted(String text, long budget) {
+            this.text = text;
+            this.budget = budget;
+            this.left = budget;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--left < 0) {
+                throw new TooExpensive(budget, text.length());
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     /** A pattern Go would reject. */
     static final class RegexError extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -414,7 +477,7 @@ final class StrRegex {
 
     /** Go's Regexp.ReplaceAllString: non-overlapping matches, an empty match right after a match is skipped. */
     static String replaceAll(Compiled re, String src, String repl) {
-        Matcher m = re.pattern().matcher(src);
+        Matcher m = re.pattern().matcher(budgeted(src));
         int n = src.length();
         StringBuilder out = null;
         int lastMatchEnd = 0;

@@ -98,22 +98,34 @@ public final class StringFunctions {
                 return false;
             }
             StrRegex.Compiled re = regex("regexp_matches", str(ctx, a[1]));
-            return re.pattern().matcher(str(ctx, a[0])).find();
+            try {
+                return re.pattern().matcher(StrRegex.budgeted(str(ctx, a[0]))).find();
+            } catch (StrRegex.TooExpensive e) {
+                throw callError("regexp_matches", e.getMessage());
+            }
         }));
         r.register(FunctionDef.scalar("regexp_replace", StringFunctions::validateThreeStrings, (ctx, a) -> {
             if (anyNil(a)) {
                 return null;
             }
             StrRegex.Compiled re = regex("regexp_replace", str(ctx, a[1]));
-            return StrRegex.replaceAll(re, str(ctx, a[0]), str(ctx, a[2]));
+            try {
+                return StrRegex.replaceAll(re, str(ctx, a[0]), str(ctx, a[2]));
+            } catch (StrRegex.TooExpensive e) {
+                throw callError("regexp_replace", e.getMessage());
+            }
         }));
         r.register(FunctionDef.scalar("regexp_substr", Args.TWO_STRINGS, (ctx, a) -> {
             if (anyNil(a)) {
                 return null;
             }
             StrRegex.Compiled re = regex("regexp_substr", str(ctx, a[1]));
-            java.util.regex.Matcher m = re.pattern().matcher(str(ctx, a[0]));
-            return m.find() ? m.group() : "";
+            java.util.regex.Matcher m = re.pattern().matcher(StrRegex.budgeted(str(ctx, a[0])));
+            try {
+                return m.find() ? m.group() : "";
+            } catch (StrRegex.TooExpensive e) {
+                throw callError("regexp_substr", e.getMessage());
+            }
         }));
         r.register(FunctionDef.scalar("substring", StringFunctions::validateSubstring, (ctx, a) -> {
             if (anyNil(a)) {

@@ -257,6 +257,10 @@ class JsonFunctionsTest {
         assertTrue(error("json_path_query", eq, "$.a b").startsWith("parsing error: "));
         assertEquals(false, call("json_path_exists", null, "$.a"));
         assertEquals(false, call("json_path_exists", eq, "$.rings["));
+        // =~ on a pattern that backtracks catastrophically is cut short (RE2 would answer in linear time)
+        assertTrue(error("json_path_query", list("a".repeat(30)), "$[? @ =~ \"(.*a){12}x\"]")
+                .contains("regular expression too expensive to match"));
+        assertEquals(list("ab"), call("json_path_query", list("ab", "b"), "$[? @ =~ \"(.*a){1}b\"]"));
         // numbers are ASCII digits only (Go's text/scanner): a Unicode digit is a parse error, not a crash
         assertTrue(error("json_path_query", eq, "$.\u0A67name").startsWith("parsing error: "));
         assertTrue(error("json_path_query", eq, "$[\u0A67]").startsWith("parsing error: "));

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -263,6 +265,27 @@ class StringFunctionsTest {
         assertEquals("Expect 3 arguments but found 2.", validate("regexp_replace", lit("a"), lit("b")));
         assertEquals("Expect string type for parameter 3", validate("regexp_replace", lit("a"), lit("b"),
                 lit(1L)));
+    }
+
+    @Test
+    void catastrophicBacktrackingIsCutShort() {
+        // RE2 answers these in linear time; java.util.regex backtracks for hours (JDK 17 memoizes the simplest nested
+        // loops such as (a+)+b, not these)
+        String aaa = "a".repeat(30);
+        String expected = "call func regexp_matches error: regular expression too expensive to match: more than "
+                + StrRegex.MIN_READS + " character reads on a 30-character value (backtracking)";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertEquals(expected, err("regexp_matches", aaa, "(.*a){12}x"));
+            assertTrue(err("regexp_substr", aaa, "(.*a){11}y").startsWith("call func regexp_substr error: regular "
+                    + "expression too expensive to match"));
+            assertTrue(err("regexp_replace", aaa, "(.*a){12}z", "x").startsWith("call func regexp_replace error: "
+                    + "regular expression too expensive to match"));
+        });
+        // a long value with an ordinary pattern stays well within the budget
+        String big = "x".repeat(200_000) + "needle";
+        assertEquals(true, call("regexp_matches", big, "ne+dle$"));
+        assertEquals("needle", call("regexp_substr", big, "n[a-z]+"));
+        assertEquals("y".repeat(200_000) + "needle", call("regexp_replace", big, "x", "y"));
     }
 
     @Test
