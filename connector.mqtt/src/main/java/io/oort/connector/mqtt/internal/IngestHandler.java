@@ -3,6 +3,7 @@ package io.oort.connector.mqtt.internal;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,31 +25,43 @@ final class IngestHandler implements MessageHandler {
 
     private final EngineClock clock;
     private final ArrayDeque<InboundMessage> early = new ArrayDeque<>();
+    /** Held by whoever hands messages over, so early ones still being replayed go before later arrivals. */
+    private final ReentrantLock delivery = new ReentrantLock();
     private SourceIngest ingest;
-    /** True while {@link #start} replays the early messages; later arrivals queue behind them. */
-    private boolean draining;
     private boolean closed;
 
     IngestHandler(EngineClock clock) {
         this.clock = clock;
     }
 
-    /** Starts delivery to {@code target}, first replaying what arrived before. */
+    /**
+     * Starts delivery to {@code target}, first replaying what arrived before. From now on new arrivals are handed
+     * over by Paho's thread (after the early ones), so this returns once at most {@link #MAX_EARLY} messages are
+     * replayed, even while a persistent session's backlog keeps flowing in: the engine starts the rule under its
+     * lock, and catching up with a backlog must not hold that.
+     */
     void start(SourceIngest target) {
         synchronized (this) {
             ingest = target;
-            draining = true;
+            notifyAll(); // a callback thread waiting for room takes the delivery path now
         }
+        delivery.lock();
+        try {
+            replay(target);
+        } finally {
+            delivery.unlock();
+        }
+    }
+
+    /** Hands over the early messages, oldest first; the caller holds {@link #delivery}. */
+    private void replay(SourceIngest target) {
         while (true) {
             InboundMessage m;
             synchronized (this) {
                 m = closed ? null : early.poll();
-                if (m == null) {
-                    draining = false;
-                    notifyAll();
-                    return;
-                }
-                notifyAll();
+            }
+            if (m == null) {
+                return;
             }
             deliver(target, m);
         }
@@ -65,7 +78,7 @@ final class IngestHandler implements MessageHandler {
     public void onMessage(InboundMessage m) {
         SourceIngest target;
         synchronized (this) {
-            while (!closed && (ingest == null || draining) && early.size() >= MAX_EARLY) {
+            while (!closed && ingest == null && early.size() >= MAX_EARLY) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -76,14 +89,20 @@ final class IngestHandler implements MessageHandler {
             if (closed) {
                 return;
             }
-            if (ingest == null || draining) {
+            if (ingest == null) {
                 early.add(m);
                 return;
             }
             target = ingest;
         }
-        // Outside the lock: ingest may block for back-pressure and close() must still get through.
-        deliver(target, m);
+        // Outside the monitor: ingest may block for back-pressure and close() must still get through.
+        delivery.lock();
+        try {
+            replay(target);
+            deliver(target, m);
+        } finally {
+            delivery.unlock();
+        }
     }
 
     private void deliver(SourceIngest target, InboundMessage m) {

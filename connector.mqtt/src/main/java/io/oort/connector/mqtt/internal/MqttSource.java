@@ -83,12 +83,17 @@ public final class MqttSource implements PushSource {
         if (lease == null) {
             return;
         }
-        if (handler != null) {
-            handler.close();
-            lease.connection().unsubscribe(handler);
-            handler = null;
-        }
-        lease.release();
+        // The connection goes first, the handler after: a connection of its own disconnects (quiescing, so what
+        // Paho already received still reaches the engine), and a persistent session keeps whatever the broker had
+        // not delivered yet. A handler closed first would acknowledge messages it can no longer hand over — lost.
+        MqttConnectionPool.Lease l = lease;
+        IngestHandler h = handler;
         lease = null;
+        handler = null;
+        l.release();
+        if (h != null) {
+            h.close();
+            l.connection().unsubscribe(h);
+        }
     }
 }

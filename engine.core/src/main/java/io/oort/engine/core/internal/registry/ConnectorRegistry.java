@@ -21,6 +21,7 @@ import io.oort.engine.core.api.ConnectorKind;
 import io.oort.engine.core.api.ConnectorProvider;
 import io.oort.engine.core.api.format.FormatProvider;
 import io.oort.engine.core.internal.format.FormatRegistry;
+import io.oort.engine.core.internal.plugin.TrialBundles;
 import io.oort.engine.core.internal.util.BundleInfo;
 
 /**
@@ -60,6 +61,9 @@ public class ConnectorRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     public void addProvider(ConnectorProvider provider, Map<String, Object> props) {
+        if (TrialBundles.isTrial(props)) {
+            return; // a new plugin version under test by the installer: the running version keeps serving
+        }
         Entry e = entryFor(provider, props);
         if (e == null) {
             return;
@@ -139,7 +143,9 @@ public class ConnectorRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     public void addFormat(FormatProvider provider, Map<String, Object> props) {
-        formats.add(provider, props);
+        if (!TrialBundles.isTrial(props)) {
+            formats.add(provider, props);
+        }
     }
 
     public void removeFormat(FormatProvider provider, Map<String, Object> props) {

@@ -43,6 +43,7 @@ public class RestComponent {
         new SystemResource(engine).register(r);
         new StreamsResource(engine).register(r);
         new RulesResource(engine).register(r);
+        new PluginsResource(engine).register(r);
         new DataResource(engine, engine.config().getLong("basic.maxBodyBytes", 10L * 1024 * 1024)).register(r);
         new ConnectionsResource(engine).register(r);
         new MetadataResource(engine).register(r);

@@ -1,9 +1,8 @@
 package io.oort.engine.core.internal.rest;
 
-import io.oort.engine.core.api.ConnectorKind;
 import io.oort.engine.core.internal.service.EngineService;
 
-/** {@code /}, {@code /ping} and the connector listings under {@code /plugins}. */
+/** {@code /}, {@code /ping} and {@code /metrics} (Prometheus text); {@code /plugins} is PluginsResource's. */
 final class SystemResource {
 
     private final EngineService engine;
@@ -18,8 +17,5 @@ final class SystemResource {
         r.post("/", req -> RestResponse.json(engine.system().describe()));
         r.get("/metrics", req -> RestResponse.raw(200, engine.prometheus().scrape(),
                 "text/plain; version=0.0.4; charset=utf-8"));
-        r.get("/plugins/sources", req -> RestResponse.json(engine.connectorTypes(ConnectorKind.SOURCE)));
-        r.get("/plugins/sinks", req -> RestResponse.json(engine.connectorTypes(ConnectorKind.SINK)));
-        r.get("/plugins/lookups", req -> RestResponse.json(engine.connectorTypes(ConnectorKind.LOOKUP)));
     }
 }

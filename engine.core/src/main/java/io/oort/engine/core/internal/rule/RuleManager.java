@@ -21,7 +21,9 @@ import io.oort.engine.sql.analyzer.AnalysisException;
 import io.oort.engine.sql.analyzer.AnalyzedQuery;
 import io.oort.engine.sql.analyzer.Analyzer;
 import io.oort.engine.sql.analyzer.SourceInfo;
+import io.oort.engine.sql.ast.Call;
 import io.oort.engine.sql.ast.SelectStatement;
+import io.oort.engine.sql.function.FunctionRegistry;
 import io.oort.engine.sql.parser.ParseException;
 import io.oort.engine.sql.parser.SqlParser;
 
@@ -30,7 +32,8 @@ import io.oort.engine.sql.parser.SqlParser;
  * A rule whose connector is not installed waits ("connector X is not installed") and starts by itself when the
  * connector appears; a rule whose connector goes away stops the same way. Thread-safe (one lock).
  */
-public final class RuleManager implements ConnectorRegistry.Listener, FormatRegistry.Listener {
+public final class RuleManager implements ConnectorRegistry.Listener, FunctionRegistry.Listener,
+        FormatRegistry.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleManager.class);
     static final String RULES = "rules";
@@ -43,6 +46,8 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
         boolean wanted;
         String message = "";
         MissingConnectorException waiting;
+        /** A plugin function the rule calls that is not installed; it starts when the function appears. */
+        String missingFunction;
         long lastStart;
         long lastStop;
         int attempts;
@@ -69,6 +74,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
         env.shared().bind(env);
         env.connectors().addListener(this);
         env.connectors().formats().addListener(this);
+        env.functions().addListener(this);
     }
 
     /** Loads the stored rules and starts those that were running. */
@@ -257,6 +263,10 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
     private void tryStart(Managed m) {
         RuleDef def = m.def;
         m.waiting = null;
+        m.missingFunction = null;
+        if (waitsForPlugin(m)) {
+            return;
+        }
         AnalyzedQuery q;
         RuleOptions opts;
         try {
@@ -319,6 +329,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
 
     private void halt(Managed m, String message) {
         m.waiting = null;
+        m.missingFunction = null;
         if (m.runtime != null) {
             m.runtime.stop();
             m.runtime = null;
@@ -347,6 +358,98 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
                 LOG.info("rule {} stopped: connector {} was removed", m.def.id(), type);
             }
         }
+    }
+
+    /**
+     * A rule whose sink connector or called function is not installed (a plugin not there yet, or uninstalled) waits
+     * for it instead of failing validation: it reports what is missing and starts when that appears.
+     */
+    private boolean waitsForPlugin(Managed m) {
+        for (RuleDef.Action a : m.def.actions()) {
+            if (env.connectors().find(ConnectorKind.SINK, a.type()) == null) {
+                m.waiting = new MissingConnectorException(ConnectorKind.SINK, a.type());
+                m.message = m.waiting.getMessage();
+                LOG.info("rule {} waits: {}", m.def.id(), m.message);
+                return true;
+            }
+        }
+        try {
+            // sources too, before any sink is opened (and its cache read) only to be closed again
+            for (var ref : SqlParser.parseSelect(m.def.sql()).sources()) {
+                var st = env.catalog().lookup(ref.name());
+                ConnectorKind kind = st != null && st.lookupTable() ? ConnectorKind.LOOKUP : ConnectorKind.SOURCE;
+                if (st != null && env.connectors().find(kind, st.options().type()) == null) {
+                    m.waiting = new MissingConnectorException(kind, st.options().type());
+                    m.message = m.waiting.getMessage();
+                    LOG.info("rule {} waits: {}", m.def.id(), m.message);
+                    return true;
+                }
+            }
+        } catch (ParseException e) {
+            // validation reports it
+        }
+        for (String fn : calledFunctions(m.def)) {
+            if (env.functions().lookup(fn) == null) {
+                m.missingFunction = fn;
+                m.message = "function " + fn + " is not installed";
+                LOG.info("rule {} waits: {}", m.def.id(), m.message);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lower-case names of the functions a rule's SQL calls. */
+    private static java.util.Set<String> calledFunctions(RuleDef def) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        try {
+            SqlParser.parseSelect(def.sql()).expressions(e -> e.walk(n -> {
+                if (n instanceof Call c) {
+                    names.add(c.name().toLowerCase(java.util.Locale.ROOT));
+                }
+                return true;
+            }));
+        } catch (ParseException e) {
+            // validation reports it
+        }
+        return names;
+    }
+
+    @Override
+    public synchronized void changed(String function, boolean present) {
+        for (Managed m : rules.values()) {
+            if (present && m.wanted && m.runtime == null && function.equals(m.missingFunction)) {
+                tryStart(m);
+            } else if (!present && m.runtime != null && calledFunctions(m.def).contains(function)) {
+                halt(m, "");
+                m.missingFunction = function;
+                m.message = "function " + function + " is not installed";
+                LOG.info("rule {} stopped: function {} was removed", m.def.id(), function);
+            }
+        }
+    }
+
+    /** The ids of the rules using a connector type of a kind (sources: streams and tables of that type). */
+    public synchronized List<String> usersOf(ConnectorKind kind, String type) {
+        List<String> out = new ArrayList<>();
+        for (Managed m : rules.values()) {
+            if (uses(m.def, kind, type)) {
+                out.add(m.def.id());
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the rules calling a function. */
+    public synchronized List<String> usersOfFunction(String function) {
+        List<String> out = new ArrayList<>();
+        String name = function.toLowerCase(java.util.Locale.ROOT);
+        for (Managed m : rules.values()) {
+            if (calledFunctions(m.def).contains(name)) {
+                out.add(m.def.id());
+            }
+        }
+        return out;
     }
 
     @Override
@@ -720,6 +823,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FormatRegi
         }
         env.connectors().removeListener(this);
         env.connectors().formats().removeListener(this);
+        env.functions().removeListener(this);
         for (Managed m : rules.values()) {
             halt(m, "");
         }
