@@ -111,6 +111,18 @@ public class JsonBench {
         }
     }
 
+    /** As connectors hand payloads in: UTF-8 bytes ({@code RuleHandle.pushJson(stream, byte[], ts)}). */
+    @Benchmark
+    @OperationsPerInvocation(BenchData.BATCH)
+    public void oortPushJsonBytesQ1(Blackhole bh) {
+        this.bh = bh;
+        RuleHandle r = rule;
+        byte[][] in = bytes;
+        for (int i = 0; i < in.length; i++) {
+            r.pushJson("demo", in[i], BenchData.T0);
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(BenchData.BATCH)
     public void oortDecodeBytes(Blackhole bh) throws DecodeException {

@@ -78,7 +78,7 @@ public final class RuleHandle implements AutoCloseable {
         }
         fromJson = j;
         fromMap = m;
-        streamNames = byName.keySet().toArray(new String[0]);
+        streamNames = byName.keySet().stream().map(String::intern).toArray(String[]::new);
         streamSources = byName.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
         EvalContext ctx = new EvalContext(id, clock::get, zone);
@@ -107,7 +107,7 @@ public final class RuleHandle implements AutoCloseable {
         }
         String[] names = streamNames;
         for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(stream)) {
+            if (names[i] == stream || names[i].equals(stream)) {
                 return streamSources[i];
             }
         }

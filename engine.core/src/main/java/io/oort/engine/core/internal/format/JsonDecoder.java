@@ -29,15 +29,25 @@ import io.oort.engine.sql.value.Strictness;
  */
 public final class JsonDecoder implements Decoder {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Field names interned (Jackson's default), so declared names match by identity; fast double parsing. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
 
     private final String emitter;
     private final String[] names;
     private final Map<String, Integer> slots;
     private final FieldSchema[] types;
     private final Map<String, FieldSchema> schema;
+    /** The fast path for plain objects of declared scalar columns (null without a schema). */
+    private final FastJsonObject fast;
 
     public JsonDecoder(StreamStatement stream) {
+        this(stream, true);
+    }
+
+    /** @param fastPath whether plain objects take the byte-level fast path (tests compare both) */
+    JsonDecoder(StreamStatement stream, boolean fastPath) {
         this.emitter = stream.name();
         if (stream.schemaless()) {
             names = null;
@@ -50,17 +60,25 @@ public final class JsonDecoder implements Decoder {
             types = new FieldSchema[fields.size()];
             slots = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
-                names[i] = fields.get(i).name();
+                names[i] = fields.get(i).name().intern();
                 types[i] = FieldSchema.of(fields.get(i).type());
                 slots.put(names[i], i);
             }
             schema = FieldSchema.of(fields);
         }
+        fast = names == null || !fastPath ? null : new FastJsonObject(names, types);
     }
 
     @Override
     public void decode(byte[] payload, Map<String, Object> meta, long timestamp, Consumer<Tuple> out)
             throws DecodeException {
+        if (fast != null) {
+            Object[] values = fast.decode(payload);
+            if (values != null) {
+                out.accept(Tuple.ofValues(emitter, names, values, meta, timestamp));
+                return;
+            }
+        }
         try (JsonParser p = JSON.createParser(payload)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
@@ -101,9 +119,9 @@ public final class JsonDecoder implements Decoder {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            Integer slot = slots.get(key);
+            int slot = slotOf(key);
             JsonToken vt = p.nextToken();
-            if (slot == null) {
+            if (slot < 0) {
                 p.skipChildren();
                 continue;
             }
@@ -113,6 +131,20 @@ public final class JsonDecoder implements Decoder {
             throw new DecodeException("invalid JSON object");
         }
         return Tuple.ofValues(emitter, names, values, meta, timestamp);
+    }
+
+    /** The declared slot of a field name, or -1: identity first (interned names), then the map. */
+    private int slotOf(String key) {
+        String[] n = names;
+        if (n.length <= 16) {
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] == key) {
+                    return i;
+                }
+            }
+        }
+        Integer slot = slots.get(key);
+        return slot == null ? -1 : slot;
     }
 
     private Map<String, Object> schemalessObject(JsonParser p) throws IOException, DecodeException {

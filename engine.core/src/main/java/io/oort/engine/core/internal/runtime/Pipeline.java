@@ -217,6 +217,10 @@ public final class Pipeline {
     }
 
     private void process(int source, Tuple t) {
+        if (fastPath) {
+            fast(t);
+            return;
+        }
         Tuple[] row = input;
         if (width > 1) {
             java.util.Arrays.fill(row, null);
@@ -231,23 +235,6 @@ public final class Pipeline {
         c.rowNumber = 1;
         try {
             Object[] an = analytics.isEmpty() ? null : analytics.apply(c);
-            if (fastPath) {
-                Evaluator where = q.where();
-                if (where != null && !where()) {
-                    return;
-                }
-                List<Map<String, Object>> rows;
-                try {
-                    rows = projection.projectOne(c);
-                } catch (EvalException e) {
-                    throw new EvalException("run Select error: " + e.getMessage());
-                }
-                if (where != null && tracksHits) {
-                    GlobalStateFunctions.hit(c.ruleState(), false, t.timestamp);
-                }
-                emit(rows);
-                return;
-            }
             if (incremental != null) {
                 if (preFilter != null && !preFilter.test(c)) {
                     return;
@@ -286,6 +273,38 @@ public final class Pipeline {
                 return;
             }
             window.add(r);
+        } catch (EvalException e) {
+            fail(e.getMessage());
+        }
+    }
+
+    /**
+     * One stream, no window, join, aggregate or ordering: filter and project the event. Nothing but the row, its
+     * event time and its analytic values changes in the context between events here.
+     */
+    private void fast(Tuple t) {
+        EvalContext ctx = c;
+        input[0] = t;
+        ctx.row = input;
+        ctx.eventTime = t.timestamp;
+        try {
+            if (!analytics.isEmpty()) {
+                analytics.apply(ctx);
+            }
+            Evaluator where = q.where();
+            if (where != null && !where()) {
+                return;
+            }
+            List<Map<String, Object>> rows;
+            try {
+                rows = projection.projectOne(ctx);
+            } catch (EvalException e) {
+                throw new EvalException("run Select error: " + e.getMessage());
+            }
+            if (where != null && tracksHits) {
+                GlobalStateFunctions.hit(ctx.ruleState(), false, t.timestamp);
+            }
+            emit(rows);
         } catch (EvalException e) {
             fail(e.getMessage());
         }
