@@ -140,6 +140,15 @@ final class RuleRuntime {
                     throw new ConnectorException(ex.getMessage());
                 }
                 props.putAll(a.props());
+                Object selector = props.get("connectionSelector");
+                if (selector != null && !String.valueOf(selector).isEmpty()) {
+                    // a shared connection profile: its properties win, as for sources (SourceOpener)
+                    Map<String, Object> conn = env.confKeys().connection(String.valueOf(selector));
+                    if (conn == null) {
+                        throw new ConnectorException("connection " + selector + " is not defined");
+                    }
+                    props.putAll(conn);
+                }
                 Object format = props.get("format");
                 if (format != null && !String.valueOf(format).isEmpty()
                         && !env.connectors().formats().knows(String.valueOf(format))) {

@@ -139,6 +139,25 @@ class EngineServiceTest {
     }
 
     @Test
+    void sinkActionsTakeTheirConnectionProfile() throws Exception {
+        Files.createDirectories(home.resolve("etc/connections"));
+        Files.writeString(home.resolve("etc/connections/connection.yaml"),
+                "memory:\n  shared:\n    topic: viaprofile\n");
+        EngineService e = engine(new ConnectorRegistry());
+        e.catalog().create("CREATE STREAM s () WITH (TYPE=\"memory\", DATASOURCE=\"in\")");
+        rule(e, "{\"id\":\"c\",\"sql\":\"SELECT * FROM s\",\"actions\":[{\"memory\":{\"topic\":\"ignored\","
+                + "\"connectionSelector\":\"memory.shared\"}}]}");
+        List<Map<String, Object>> out = collect(e, "viaprofile");
+        waitFor("running", () -> status(e, "c").equals("running"));
+        e.memoryBus().publish("in", Map.of("a", 1));
+        waitFor("result through the profile's topic", () -> out.size() == 1);
+        rule(e, "{\"id\":\"bad\",\"sql\":\"SELECT * FROM s\",\"actions\":[{\"memory\":{\"topic\":\"x\","
+                + "\"connectionSelector\":\"memory.nosuch\"}}]}");
+        assertEquals("stopped", status(e, "bad"));
+        assertEquals("connection memory.nosuch is not defined", e.rules().status("bad").get("message"));
+    }
+
+    @Test
     void definitionsAndDesiredStateSurviveARestart() throws Exception {
         EngineService e = engine(new ConnectorRegistry());
         e.catalog().create("CREATE STREAM s () WITH (TYPE=\"memory\", DATASOURCE=\"in\")");
