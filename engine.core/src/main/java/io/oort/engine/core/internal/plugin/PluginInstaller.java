@@ -1,10 +1,8 @@
 package io.oort.engine.core.internal.plugin;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +11,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +36,8 @@ public final class PluginInstaller {
     private final PluginFetcher fetcher;
     private final PluginRecords records;
     private final PluginConf conf;
-    private final Path backups;
-    private final long deployTimeoutMillis;
+    private final PluginDeployer deployer;
+    private final long lockTimeoutMillis;
     private final long settleMillis;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -52,9 +49,9 @@ public final class PluginInstaller {
         this.fetcher = fetcher;
         Path state = home.resolve("data/plugins");
         this.records = new PluginRecords(state.resolve("records"));
-        this.backups = state.resolve("backup");
         this.conf = new PluginConf(home);
-        this.deployTimeoutMillis = 3 * pollMillis + 20_000;
+        this.deployer = new PluginDeployer(inventory, state.resolve("backup"), 3 * pollMillis + 20_000);
+        this.lockTimeoutMillis = 2 * (3 * pollMillis + 20_000);
         this.settleMillis = 3000;
     }
 
@@ -128,13 +125,7 @@ public final class PluginInstaller {
         try {
             PluginInfo p = inventory.require(kind, name, true);
             Path file = locations.dir().resolve(p.file());
-            Bundle b = ctx.getBundle(p.bundleId());
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw PluginException.badRequest("cannot delete " + file + ": " + e.getMessage());
-            }
-            awaitGone(b, p);
+            deployer.remove(file, ctx.getBundle(p.bundleId()), p);
             PluginRecords.Record r = records.get(p.name());
             if (r != null) {
                 conf.remove(r.conf);
@@ -175,7 +166,7 @@ public final class PluginInstaller {
 
     private void lock() throws PluginException {
         try {
-            if (!lock.tryLock(deployTimeoutMillis * 2, TimeUnit.MILLISECONDS)) {
+            if (!lock.tryLock(lockTimeoutMillis, TimeUnit.MILLISECONDS)) {
                 throw PluginException.badRequest("another plugin operation is still running; try again later");
             }
         } catch (InterruptedException e) {
@@ -210,10 +201,10 @@ public final class PluginInstaller {
         try {
             Path staged = archive.conf().isEmpty() && archive.ignored().isEmpty() ? fetched.file()
                     : stageJar(archive.jar());
-            backup = backup(target, name);
-            moveInto(staged, target);
+            backup = deployer.backup(target, name);
+            deployer.moveInto(staged, target);
             LOG.info("plugin {}: {} {} written to {}", name, archive.symbolicName(), archive.version(), target);
-            awaitDeployed(target, archive, before, offers);
+            deployer.awaitDeployed(target, archive, before, offers);
         } catch (PluginException e) {
             rollback(target, backup, createdConf, before);
             throw e;
@@ -326,106 +317,9 @@ public final class PluginInstaller {
         }
     }
 
-    private Path backup(Path target, String name) throws PluginException {
-        if (!Files.exists(target)) {
-            return null;
-        }
-        try {
-            Files.createDirectories(backups);
-            Path b = backups.resolve(name + ".jar");
-            Files.copy(target, b, StandardCopyOption.REPLACE_EXISTING);
-            return b;
-        } catch (IOException e) {
-            throw PluginException.badRequest("cannot keep a copy of the current version: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Moves a complete file into {@code plugins/} in one step, so FileInstall never sees it half written. Staging is
-     * on the same file system; if it is not, the file is copied to a hidden name FileInstall ignores (its filter
-     * takes {@code *.jar} only) and renamed there.
-     */
-    private void moveInto(Path staged, Path target) throws PluginException {
-        try {
-            try {
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Path hidden = target.resolveSibling("." + target.getFileName() + ".part");
-                Files.copy(staged, hidden, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(hidden, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw PluginException.badRequest("cannot write " + target + ": " + e.getMessage());
-        }
-    }
-
-    /** Waits until FileInstall has deployed the new file and the bundle is active with the services it offered. */
-    private void awaitDeployed(Path target, PluginArchive archive, Bundle before, BundleTrial.Offers offers)
-            throws PluginException {
-        long beforeModified = before == null ? -1 : before.getLastModified();
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.MILLISECONDS.toNanos(deployTimeoutMillis);
-        boolean startTried = false;
-        while (System.nanoTime() < deadline) {
-            Bundle b = inventory.bundleAt(target);
-            boolean fresh = b != null && archive.symbolicName().equals(b.getSymbolicName())
-                    && archive.version().equals(b.getVersion())
-                    && (before == null || b.getBundleId() != before.getBundleId()
-                            || b.getLastModified() != beforeModified);
-            if (fresh && b.getState() == Bundle.ACTIVE && inventory.serves(b, offers)) {
-                LOG.info("plugin {} {} is active", archive.symbolicName(), archive.version());
-                return;
-            }
-            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (fresh && !startTried && waited > deployTimeoutMillis / 3
-                    && (b.getState() == Bundle.INSTALLED || b.getState() == Bundle.RESOLVED)) {
-                startTried = true; // FileInstall only logs why a start fails; ask for the reason ourselves
-                try {
-                    b.start();
-                } catch (BundleException e) {
-                    throw PluginException.badRequest("bundle " + archive.symbolicName() + " failed to start: "
-                            + e.getMessage());
-                }
-            }
-            sleep(50);
-        }
-        throw PluginException.badRequest("plugin " + archive.symbolicName() + " " + archive.version()
-                + " was not deployed from plugins/ within " + deployTimeoutMillis + " ms; the previous state is restored");
-    }
-
     private void rollback(Path target, Path backup, List<String> createdConf, Bundle before) {
         conf.remove(createdConf);
-        try {
-            if (backup != null) {
-                moveInto(backup, target);
-            } else {
-                Files.deleteIfExists(target);
-            }
-        } catch (PluginException | IOException e) {
-            LOG.error("plugin rollback of {} failed: {}", target, e.getMessage());
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deployTimeoutMillis);
-        while (System.nanoTime() < deadline) {
-            Bundle b = inventory.bundleAt(target);
-            if (backup == null ? b == null : b != null && b.getState() == Bundle.ACTIVE) {
-                return;
-            }
-            sleep(50);
-        }
-        LOG.warn("plugin rollback of {}: FileInstall has not settled yet (bundle {})", target, before);
-    }
-
-    private void awaitGone(Bundle b, PluginInfo p) throws PluginException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deployTimeoutMillis);
-        while (System.nanoTime() < deadline) {
-            if (b == null || b.getState() == Bundle.UNINSTALLED) {
-                return;
-            }
-            sleep(50);
-        }
-        throw PluginException.badRequest("the file of plugin " + p.name() + " was removed but FileInstall has not "
-                + "uninstalled bundle " + p.symbolicName() + " within " + deployTimeoutMillis + " ms");
+        deployer.restore(target, backup, before);
     }
 
     static void checkName(String name) throws PluginException {
@@ -452,13 +346,5 @@ public final class PluginInstaller {
 
     private static void deleteQuietly(Path p) {
         PluginFetcher.deleteQuietly(p);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
