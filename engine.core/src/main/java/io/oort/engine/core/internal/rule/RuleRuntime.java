@@ -272,6 +272,7 @@ final class RuleRuntime {
             } else if (item instanceof SinkTask st) {
                 st.task.run();
             } else if (item instanceof In in) {
+                sourceMetrics[in.src].recordsIn.incrementAndGet(); // decoded once by the shared source
                 accept(in.src, in.tuple);
             } else if (item instanceof Raw r) {
                 sourceMetrics[r.src].recordsIn.incrementAndGet();

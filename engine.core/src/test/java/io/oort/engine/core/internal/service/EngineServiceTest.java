@@ -139,6 +139,25 @@ class EngineServiceTest {
     }
 
     @Test
+    void sharedStreamFeedsEveryRuleAndCountsItsRecords() throws Exception {
+        EngineService e = engine(new ConnectorRegistry());
+        e.catalog().create("CREATE STREAM sh () WITH (TYPE=\"memory\", DATASOURCE=\"shin\", SHARED=\"true\")");
+        rule(e, "{\"id\":\"a\",\"sql\":\"SELECT * FROM sh\",\"actions\":[{\"memory\":{\"topic\":\"oa\"}}]}");
+        rule(e, "{\"id\":\"b\",\"sql\":\"SELECT * FROM sh WHERE v > 1\",\"actions\":[{\"memory\":{\"topic\":\"ob\"}}]}");
+        List<Map<String, Object>> a = collect(e, "oa");
+        List<Map<String, Object>> b = collect(e, "ob");
+        waitFor("running", () -> status(e, "a").equals("running") && status(e, "b").equals("running"));
+        for (int i = 0; i < 3; i++) {
+            e.memoryBus().publish("shin", Map.of("v", i));
+        }
+        waitFor("results", () -> a.size() == 3 && b.size() == 1);
+        for (String id : List.of("a", "b")) {
+            waitFor("metrics of " + id, () -> Long.valueOf(3).equals(statusOf(e, id).get("source_sh_0_records_in_total"))
+                    && Long.valueOf(3).equals(statusOf(e, id).get("source_sh_0_records_out_total")));
+        }
+    }
+
+    @Test
     void sinkActionsTakeTheirConnectionProfile() throws Exception {
         Files.createDirectories(home.resolve("etc/connections"));
         Files.writeString(home.resolve("etc/connections/connection.yaml"),
