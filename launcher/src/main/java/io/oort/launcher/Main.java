@@ -119,6 +119,8 @@ public final class Main {
                 : c.getOrDefault("basic.logLevel", "info");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.out");
+        // log lines go to the log stream even from a shell command's thread (Gogo redirects System.out there)
+        System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
         System.setProperty("org.slf4j.simpleLogger.showDateTime",
                 String.valueOf(!Boolean.parseBoolean(c.getOrDefault("basic.logDisableTimestamp", "false"))));
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
