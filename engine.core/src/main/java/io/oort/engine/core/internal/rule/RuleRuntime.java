@@ -383,6 +383,10 @@ final class RuleRuntime {
             op.lastExceptionTime = pipeline.lastErrorTime();
         }
         op.writeTo(out);
+        // Oort's own counters (eKuiper drops silently): late events and, with bufferFullPolicy dropOldest, inputs
+        // dropped from the rule's full buffer
+        out.put("op_1_project_0_late_dropped_total", pipeline.lateDropped());
+        out.put("op_1_project_0_buffer_dropped_total", mailbox.dropped());
         List<SinkRuntime> live = List.copyOf(sinks);
         for (int i = 0; i < sinkMetrics.size(); i++) {
             OpMetrics m = sinkMetrics.get(i);

@@ -158,6 +158,26 @@ class EngineServiceTest {
     }
 
     @Test
+    void lateEventsAreDroppedAndCounted() throws Exception {
+        EngineService e = engine(new ConnectorRegistry());
+        e.catalog().create("CREATE STREAM ev (v BIGINT, ts BIGINT) WITH (TYPE=\"memory\", DATASOURCE=\"ev\", "
+                + "TIMESTAMP=\"ts\")");
+        rule(e, "{\"id\":\"late\",\"sql\":\"SELECT sum(v) AS s FROM ev GROUP BY TUMBLINGWINDOW(ss, 10)\","
+                + "\"actions\":[{\"memory\":{\"topic\":\"sums\"}}],"
+                + "\"options\":{\"isEventTime\":true,\"lateTolerance\":0}}");
+        List<Map<String, Object>> out = collect(e, "sums");
+        waitFor("running", () -> status(e, "late").equals("running"));
+        e.memoryBus().publish("ev", Map.of("v", 1, "ts", 1_000L));
+        e.memoryBus().publish("ev", Map.of("v", 2, "ts", 5_000L));
+        e.memoryBus().publish("ev", Map.of("v", 100, "ts", 2_000L)); // behind the watermark (5 s): late
+        e.memoryBus().publish("ev", Map.of("v", 4, "ts", 12_000L)); // closes [0, 10 s)
+        waitFor("the first window", () -> out.size() == 1);
+        assertEquals(Map.of("s", 3L), out.get(0));
+        waitFor("late count", () -> Long.valueOf(1).equals(statusOf(e, "late").get("op_1_project_0_late_dropped_total")));
+        assertEquals(0L, statusOf(e, "late").get("op_1_project_0_buffer_dropped_total"));
+    }
+
+    @Test
     void sinkActionsTakeTheirConnectionProfile() throws Exception {
         Files.createDirectories(home.resolve("etc/connections"));
         Files.writeString(home.resolve("etc/connections/connection.yaml"),
