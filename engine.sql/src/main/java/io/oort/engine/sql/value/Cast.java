@@ -30,6 +30,9 @@ public final class Cast {
 
     /** Normalises other Java number types to Long/Double. */
     public static Object normalize(Object v) {
+        if (v == null || v instanceof String || v instanceof Double || v instanceof Long || v instanceof Boolean) {
+            return v; // the common engine values: a pointer compare each
+        }
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }

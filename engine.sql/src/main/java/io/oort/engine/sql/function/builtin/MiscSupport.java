@@ -39,6 +39,12 @@ final class MiscSupport {
         if (a == null) {
             return true;
         }
+        // The common values first: checks against these final classes are one pointer compare, while a failed
+        // interface check (List, Map) scans the class's interfaces, and alternating List and Map checks on the
+        // same class thrash HotSpot's one-entry secondary-super cache (JDK-8180450).
+        if (a instanceof String || a instanceof Double || a instanceof Long || a instanceof Boolean) {
+            return false;
+        }
         if (a instanceof List<?> l) {
             return l.isEmpty();
         }

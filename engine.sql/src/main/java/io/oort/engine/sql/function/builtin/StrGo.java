@@ -57,6 +57,10 @@ final class StrGo {
 
     /** strings.ToLower (simple per-rune mapping, no locale, no special casing). */
     static String toLower(String s) {
+        String ascii = asciiFlipCase(s, 'A', 'Z');
+        if (ascii != null) {
+            return ascii;
+        }
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -81,6 +85,10 @@ final class StrGo {
 
     /** strings.ToUpper (simple per-rune mapping: "ß" stays "ß"). */
     static String toUpper(String s) {
+        String ascii = asciiFlipCase(s, 'a', 'z');
+        if (ascii != null) {
+            return ascii;
+        }
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -101,6 +109,34 @@ final class StrGo {
             i += Character.charCount(cp);
         }
         return sb.toString();
+    }
+
+    /**
+     * Case mapping of an all-ASCII string, where Go's mapping changes only the letters {@code lo..hi} (a-z or A-Z,
+     * flipping bit 0x20); null when {@code s} has a non-ASCII character. A plain byte loop: String.toUpperCase
+     * looks every character up in the Latin-1 case tables.
+     */
+    private static String asciiFlipCase(String s, char lo, char hi) {
+        int n = s.length();
+        int first = -1;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (first < 0 && c >= lo && c <= hi) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            return s;
+        }
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            b[i] = (byte) (c >= lo && c <= hi ? c ^ 0x20 : c);
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     /** Number of UTF-8 bytes of s[from, to). A lone surrogate counts as Go's replacement rune (3 bytes). */

@@ -163,6 +163,30 @@ class StringFunctionsTest {
     }
 
     @Test
+    void lowerUpperAreGosPerRuneMappingForAnyText() {
+        // ASCII strings take a byte loop, others the per-code-point mapping: both must equal Go's (simple) mapping
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        int[] pool = {'a', 'z', 'A', 'Z', '@', '[', '`', '{', '0', ' ', 0x7F, 0xB5, 0xDF, 0xE9, 0xFF, 0x130, 0x1C6,
+            0x3C2, 0x1F600, 0xD800};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            boolean ascii = r.nextBoolean();
+            for (int n = r.nextInt(12); n > 0; n--) {
+                sb.appendCodePoint(ascii ? r.nextInt(0x80) : pool[r.nextInt(pool.length)]);
+            }
+            String in = sb.toString();
+            assertEquals(mapRunes(in, true), call("upper", in), in);
+            assertEquals(mapRunes(in, false), call("lower", in), in);
+        }
+    }
+
+    private static String mapRunes(String s, boolean upper) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(cp -> sb.appendCodePoint(upper ? Character.toUpperCase(cp) : Character.toLowerCase(cp)));
+        return sb.toString();
+    }
+
+    @Test
     void padding() {
         assertEquals("  NYCNicks", call("lpad", "NYCNicks", 2L));
         assertEquals("NYCNicks   ", call("rpad", "NYCNicks", 3L));
