@@ -28,6 +28,7 @@ import io.oort.engine.sql.ast.Wildcard;
 import io.oort.engine.sql.ast.Window;
 import io.oort.engine.sql.function.FunctionDef;
 import io.oort.engine.sql.function.FunctionKind;
+import io.oort.engine.sql.function.SpecializedScalar;
 import io.oort.engine.sql.value.EvalException;
 import io.oort.engine.sql.value.Ops;
 
@@ -259,14 +260,17 @@ public final class ExprCompiler {
         if (def.scalar() == null) {
             throw new EvalException("function " + call.name() + " cannot be evaluated here");
         }
-        List<Evaluator> args = new ArrayList<>(call.args().size());
-        for (Expr arg : call.args()) {
-            args.add(compile(arg));
+        Evaluator[] args = args(call);
+        if (def.scalar() instanceof SpecializedScalar s) {
+            Evaluator fast = Calls.specialized(s.specialize(call.args()), args);
+            if (fast != null) {
+                return fast;
+            }
         }
-        if (args.size() == 1) {
-            return new Calls.Scalar1(def.scalar(), args.get(0));
+        if (args.length == 1) {
+            return new Calls.Scalar1(def.scalar(), args[0]);
         }
-        return new Calls.Scalar(def.name(), def.scalar(), args.toArray(new Evaluator[0]));
+        return new Calls.Scalar(def.name(), def.scalar(), args);
     }
 
     /** A compiled constant (for tests and planners). */

@@ -41,6 +41,11 @@ final class EvalHarness {
         return new EvalHarness(SRC, sql);
     }
 
+    /** The context the evaluations run in. */
+    EvalContext context() {
+        return ctx;
+    }
+
     /** The compiled first select field. */
     Evaluator field() {
         return query.fields().get(0).value();

@@ -2,6 +2,7 @@ package io.oort.engine.sql.function.builtin;
 
 import static io.oort.engine.sql.function.builtin.MiscSupport.anyNil;
 import static io.oort.engine.sql.function.builtin.MiscSupport.callError;
+import static io.oort.engine.sql.function.builtin.MiscSupport.isNilLike;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import io.oort.engine.sql.function.Args;
 import io.oort.engine.sql.function.FnContext;
 import io.oort.engine.sql.function.FunctionDef;
 import io.oort.engine.sql.function.FunctionRegistry;
+import io.oort.engine.sql.function.SpecializedScalar;
 import io.oort.engine.sql.value.Cast;
 import io.oort.engine.sql.value.EvalException;
 import io.oort.engine.sql.value.GoFormat;
@@ -33,12 +35,12 @@ public final class ConversionFunctions {
             "bytea");
 
     public static void register(FunctionRegistry r) {
-        r.register(FunctionDef.scalar("cast", ConversionFunctions::validateCast, (ctx, a) -> {
+        r.register(FunctionDef.scalar("cast", ConversionFunctions::validateCast, Forms.specializing((ctx, a) -> {
             if (anyNil(a)) {
                 return null;
             }
             return toType(ctx, "cast", a[0], a[1]);
-        }));
+        }, ConversionFunctions::castForm)));
         r.register(FunctionDef.scalar("convert_tz", ConversionFunctions::validateConvertTz, (ctx, a) -> {
             if (anyNil(a)) {
                 return null;
@@ -208,6 +210,28 @@ public final class ConversionFunctions {
         }
     }
 
+    /** cast(x, "type") with a constant type: the conversion is chosen once. */
+    private static SpecializedScalar.Form castForm(List<Expr> args) {
+        if (args.size() != 2 || !(Forms.constant(args.get(1)) instanceof String type)) {
+            return null;
+        }
+        SpecializedScalar.Unary to = switch (type) {
+            case "bigint" -> (ctx, v) -> toBigint("cast", v);
+            case "float" -> (ctx, v) -> toFloat("cast", v);
+            case "string" -> ConversionFunctions::toStringType;
+            case "boolean" -> (ctx, v) -> toBoolean("cast", v);
+            case "datetime" -> (ctx, v) -> time(ctx, "cast", v);
+            case "bytea" -> (ctx, v) -> toBytea("cast", v);
+            default -> null;
+        };
+        if (to == null) {
+            return null;
+        }
+        // the type is the constant already read (a non-empty string: never nil); only x decides the nil rule
+        return (SpecializedScalar.Binary) (ctx, x, constantType) -> isNilLike(x) ? null
+                : to.apply(ctx, Cast.normalize(x));
+    }
+
     /**
      * eKuiper's cast.ToType(value, newType): bigint, float, string, boolean, datetime, bytea. Errors are those of
      * the call {@code fn}.
@@ -217,52 +241,66 @@ public final class ConversionFunctions {
             throw callError(fn, "expect string type for type parameter");
         }
         Object v = Cast.normalize(value);
-        switch (type) {
-            case "bigint": {
-                if (v instanceof Double d) {
-                    return MiscSupport.goFloatToLong(d);
-                }
-                try {
-                    return Cast.toLong(v, Strictness.CONVERT_ALL);
-                } catch (EvalException e) {
-                    throw callError(fn, "not supported type conversion, got error "
-                            + MiscSupport.cannot(v, "int").getMessage());
-                }
-            }
-            case "float":
-                try {
-                    return Cast.toDouble(v, Strictness.CONVERT_ALL);
-                } catch (EvalException e) {
-                    throw callError(fn, "not supported type conversion, got error " + e.getMessage());
-                }
-            case "string":
-                if (v instanceof Instant t) {
-                    return GoFormat.goTime(t, ctx.zone());
-                }
-                return Cast.toStr(v, Strictness.CONVERT_ALL);
-            case "boolean":
-                try {
-                    return Cast.toBool(v, Strictness.CONVERT_ALL);
-                } catch (EvalException e) {
-                    throw callError(fn, "not supported type conversion, got error " + e.getMessage());
-                }
-            case "datetime":
-                return time(ctx, fn, v);
-            case "bytea":
-                if (v instanceof byte[] b) {
-                    return b;
-                }
-                if (v instanceof String s) {
-                    try {
-                        return ConvBase64.decode(s);
-                    } catch (ConvBase64.CorruptInput e) {
-                        return s.getBytes(StandardCharsets.UTF_8);
-                    }
-                }
-                throw callError(fn, MiscSupport.cannot(v, "bytea").getMessage());
-            default:
-                throw callError(fn, "unknow type, only support bigint, float, string, boolean and datetime");
+        return switch (type) {
+            case "bigint" -> toBigint(fn, v);
+            case "float" -> toFloat(fn, v);
+            case "string" -> toStringType(ctx, v);
+            case "boolean" -> toBoolean(fn, v);
+            case "datetime" -> time(ctx, fn, v);
+            case "bytea" -> toBytea(fn, v);
+            default -> throw callError(fn, "unknow type, only support bigint, float, string, boolean and datetime");
+        };
+    }
+
+    // The conversions of toType, for a normalised value.
+
+    private static Long toBigint(String fn, Object v) {
+        if (v instanceof Double d) {
+            return MiscSupport.goFloatToLong(d);
         }
+        try {
+            return Cast.toLong(v, Strictness.CONVERT_ALL);
+        } catch (EvalException e) {
+            throw callError(fn, "not supported type conversion, got error "
+                    + MiscSupport.cannot(v, "int").getMessage());
+        }
+    }
+
+    private static Double toFloat(String fn, Object v) {
+        try {
+            return Cast.toDouble(v, Strictness.CONVERT_ALL);
+        } catch (EvalException e) {
+            throw callError(fn, "not supported type conversion, got error " + e.getMessage());
+        }
+    }
+
+    private static String toStringType(FnContext ctx, Object v) {
+        if (v instanceof Instant t) {
+            return GoFormat.goTime(t, ctx.zone());
+        }
+        return Cast.toStr(v, Strictness.CONVERT_ALL);
+    }
+
+    private static Boolean toBoolean(String fn, Object v) {
+        try {
+            return Cast.toBool(v, Strictness.CONVERT_ALL);
+        } catch (EvalException e) {
+            throw callError(fn, "not supported type conversion, got error " + e.getMessage());
+        }
+    }
+
+    private static byte[] toBytea(String fn, Object v) {
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        if (v instanceof String s) {
+            try {
+                return ConvBase64.decode(s);
+            } catch (ConvBase64.CorruptInput e) {
+                return s.getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        throw callError(fn, MiscSupport.cannot(v, "bytea").getMessage());
     }
 
     private static String validateCast(List<Expr> args) {

@@ -2,6 +2,7 @@ package io.oort.engine.sql.function.builtin;
 
 import static io.oort.engine.sql.function.builtin.MiscSupport.anyNil;
 import static io.oort.engine.sql.function.builtin.MiscSupport.callError;
+import static io.oort.engine.sql.function.builtin.MiscSupport.isNilLike;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleBinaryOperator;
@@ -9,9 +10,11 @@ import java.util.function.DoubleUnaryOperator;
 
 import io.oort.engine.sql.ast.Expr;
 import io.oort.engine.sql.function.Args;
+import io.oort.engine.sql.function.FnContext;
 import io.oort.engine.sql.function.FunctionDef;
 import io.oort.engine.sql.function.FunctionRegistry;
 import io.oort.engine.sql.function.ScalarImpl;
+import io.oort.engine.sql.function.SpecializedScalar;
 import io.oort.engine.sql.value.Cast;
 import io.oort.engine.sql.value.EvalException;
 import io.oort.engine.sql.value.GoFormat;
@@ -28,7 +31,7 @@ public final class MathFunctions {
     }
 
     public static void register(FunctionRegistry r) {
-        r.register(FunctionDef.scalar("abs", Args.ONE_NUMBER, MathFunctions::abs));
+        r.register(FunctionDef.scalar("abs", Args.ONE_NUMBER, Forms.nilOrOne(MathFunctions::abs)));
         unaryNanNil(r, "acos", StrictMath::acos);
         unaryNanNil(r, "asin", StrictMath::asin);
         unaryNanNil(r, "atan", StrictMath::atan);
@@ -94,7 +97,7 @@ public final class MathFunctions {
         r.register(FunctionDef.scalar("power", Args.TWO_NUMBERS, power));
         r.register(FunctionDef.scalar("pow", Args.TWO_NUMBERS, power));
         r.register(FunctionDef.scalar("rand", Args.NO_ARG, (ctx, a) -> ThreadLocalRandom.current().nextDouble()));
-        r.register(FunctionDef.scalar("round", MathFunctions::validateRound, (ctx, a) -> {
+        r.register(FunctionDef.scalar("round", MathFunctions::validateRound, Forms.withForms((ctx, a) -> {
             if (anyNil(a)) {
                 return null;
             }
@@ -108,7 +111,9 @@ public final class MathFunctions {
             }
             double v = toFloat("round", a[0]);
             return MathGo.roundTo(v, precision);
-        }));
+        },
+                // one argument: roundTo(v, 0) is round(v * 1) / 1
+                (SpecializedScalar.Unary) (ctx, x) -> isNilLike(x) ? null : MathGo.round(toFloat("round", x)))));
         r.register(FunctionDef.scalar("sign", Args.ONE_NUMBER, (ctx, a) -> {
             if (anyNil(a)) {
                 return null;
@@ -171,38 +176,33 @@ public final class MathFunctions {
         }
     }
 
-    private static Object abs(io.oort.engine.sql.function.FnContext ctx, Object[] a) {
-        if (anyNil(a)) {
+    private static Object abs(FnContext ctx, Object x) {
+        if (isNilLike(x)) {
             return null;
         }
-        Object v = Cast.normalize(a[0]);
+        Object v = Cast.normalize(x);
+        if (v instanceof Double d) {
+            return Math.abs(d);
+        }
         if (v instanceof Long l) {
             // Go: int64(math.Abs(float64(v)))
             return MiscSupport.goFloatToLong(Math.abs((double) l));
-        }
-        if (v instanceof Double d) {
-            return Math.abs(d);
         }
         throw callError("abs", "only float64 & int type are supported");
     }
 
     private static ScalarImpl unary(String fn, DoubleUnaryOperator op) {
-        return (ctx, a) -> {
-            if (anyNil(a)) {
-                return null;
-            }
-            return op.applyAsDouble(toFloat(fn, a[0]));
-        };
+        return Forms.nilOrOne((ctx, x) -> isNilLike(x) ? null : op.applyAsDouble(toFloat(fn, x)));
     }
 
     private static void unaryNanNil(FunctionRegistry r, String fn, DoubleUnaryOperator op) {
-        r.register(FunctionDef.scalar(fn, Args.ONE_NUMBER, (ctx, a) -> {
-            if (anyNil(a)) {
+        r.register(FunctionDef.scalar(fn, Args.ONE_NUMBER, Forms.nilOrOne((ctx, x) -> {
+            if (isNilLike(x)) {
                 return null;
             }
-            double res = op.applyAsDouble(toFloat(fn, a[0]));
+            double res = op.applyAsDouble(toFloat(fn, x));
             return Double.isNaN(res) ? null : res;
-        }));
+        })));
     }
 
     private static ScalarImpl binary(String fn, DoubleBinaryOperator op) {

@@ -2,17 +2,18 @@ package io.oort.engine.sql.function.builtin;
 
 import static io.oort.engine.sql.function.builtin.MiscSupport.anyNil;
 import static io.oort.engine.sql.function.builtin.MiscSupport.callError;
+import static io.oort.engine.sql.function.builtin.MiscSupport.isNilLike;
 import static io.oort.engine.sql.function.builtin.MiscSupport.str;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import io.oort.engine.sql.ast.Expr;
 import io.oort.engine.sql.ast.Literal;
 import io.oort.engine.sql.function.Args;
 import io.oort.engine.sql.function.FunctionDef;
 import io.oort.engine.sql.function.FunctionRegistry;
+import io.oort.engine.sql.function.SpecializedScalar;
 import io.oort.engine.sql.value.EvalException;
 
 /**
@@ -26,16 +27,15 @@ public final class StringFunctions {
     }
 
     public static void register(FunctionRegistry r) {
-        r.register(FunctionDef.scalar("concat", StringFunctions::validateConcat, (ctx, a) -> {
-            if (a.length == 1) {
-                return str(ctx, a[0]);
-            }
+        r.register(FunctionDef.scalar("concat", StringFunctions::validateConcat, Forms.withForms((ctx, a) -> {
             StringBuilder sb = new StringBuilder();
             for (Object o : a) {
                 sb.append(str(ctx, o));
             }
             return sb.toString();
-        }));
+        }, (SpecializedScalar.Unary) (ctx, x) -> str(ctx, x),
+                (SpecializedScalar.Binary) (ctx, x, y) -> str(ctx, x).concat(str(ctx, y)),
+                (SpecializedScalar.Ternary) (ctx, x, y, z) -> str(ctx, x) + str(ctx, y) + str(ctx, z))));
         r.register(FunctionDef.scalar("endswith", Args.TWO_STRINGS, (ctx, a) -> {
             if (anyNil(a)) {
                 return false;
@@ -73,12 +73,14 @@ public final class StringFunctions {
             }
             return (long) StrGo.utf8Len(str(ctx, a[0]));
         }));
-        oneString(r, "lower", StrGo::toLower);
-        oneString(r, "upper", StrGo::toUpper);
-        oneString(r, "trim", StrGo::trimSpace);
-        oneString(r, "ltrim", StrGo::trimLeft);
-        oneString(r, "rtrim", StrGo::trimRight);
-        oneString(r, "reverse", s -> new StringBuilder(s).reverse().toString());
+        // one lambda each rather than a shared one around a UnaryOperator: each call site stays monomorphic
+        oneString(r, "lower", (ctx, x) -> isNilLike(x) ? null : StrGo.toLower(str(ctx, x)));
+        oneString(r, "upper", (ctx, x) -> isNilLike(x) ? null : StrGo.toUpper(str(ctx, x)));
+        oneString(r, "trim", (ctx, x) -> isNilLike(x) ? null : StrGo.trimSpace(str(ctx, x)));
+        oneString(r, "ltrim", (ctx, x) -> isNilLike(x) ? null : StrGo.trimLeft(str(ctx, x)));
+        oneString(r, "rtrim", (ctx, x) -> isNilLike(x) ? null : StrGo.trimRight(str(ctx, x)));
+        oneString(r, "reverse", (ctx, x) -> isNilLike(x) ? null
+                : new StringBuilder(str(ctx, x)).reverse().toString());
         r.register(FunctionDef.scalar("lpad", Args.ONE_STRING_ONE_INT, (ctx, a) -> {
             if (anyNil(a)) {
                 return null;
@@ -193,13 +195,8 @@ public final class StringFunctions {
         }));
     }
 
-    private static void oneString(FunctionRegistry r, String fn, UnaryOperator<String> op) {
-        r.register(FunctionDef.scalar(fn, Args.ONE_STRING, (ctx, a) -> {
-            if (anyNil(a)) {
-                return null;
-            }
-            return op.apply(str(ctx, a[0]));
-        }));
+    private static void oneString(FunctionRegistry r, String fn, SpecializedScalar.Unary body) {
+        r.register(FunctionDef.scalar(fn, Args.ONE_STRING, Forms.nilOrOne(body)));
     }
 
     private static StrRegex.Compiled regex(String fn, String pattern) {

@@ -329,6 +329,17 @@ class MathFunctionsTest {
 
     @Test
     void roundFunc() {
+        // one argument (a compiled form of its own) is round(x, 0)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        List<Object> xs = new ArrayList<>(List.of(0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994, -0.0, 0.0, 1e300,
+                -1e300, 4503599627370495.5, Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, 7L, -7L, Long.MAX_VALUE, 3, 2.5f));
+        for (int i = 0; i < 10_000; i++) {
+            xs.add((r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(-5, 20)));
+        }
+        for (Object x : xs) {
+            assertEquals(call("round", x, 0L), call("round", x), () -> "round(" + x + ")");
+        }
         // TestRoundFunc
         assertEquals(16.0, call("round", 16L, 2L));
         assertEquals(25.99, call("round", 25.987, 2L));
