@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.oort.engine.core.internal.format.DecodeException;
-import io.oort.engine.core.internal.format.JsonDecoder;
+import io.oort.engine.core.internal.format.Decoder;
+import io.oort.engine.core.internal.format.Formats;
 import io.oort.engine.core.internal.rule.RuleOptions;
 import io.oort.engine.core.internal.runtime.EventTimes;
 import io.oort.engine.core.internal.runtime.Pipeline;
@@ -37,7 +38,7 @@ public final class RuleHandle implements AutoCloseable {
     /** Per source: delivery of decoded tuples (JSON payloads read the event time; maps carry it). */
     private final java.util.function.Consumer<Tuple>[] fromJson;
     private final java.util.function.Consumer<Tuple>[] fromMap;
-    private final JsonDecoder[] decoders;
+    private final Decoder[] decoders;
     private final EventTimes[] eventTimes;
     private final String[][] columns;
     private final boolean eventTime;
@@ -51,16 +52,16 @@ public final class RuleHandle implements AutoCloseable {
         this.clock = clock;
         this.eventTime = opts.isEventTime();
         int n = q.sources().size();
-        decoders = new JsonDecoder[n];
+        decoders = new Decoder[n];
         eventTimes = new EventTimes[n];
         columns = new String[n][];
         Map<String, List<Integer>> byName = new LinkedHashMap<>();
         for (SourceInfo s : q.sources()) {
             byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.index());
-            decoders[s.index()] = new JsonDecoder(s.stream());
+            decoders[s.index()] = Formats.decoder(s.stream(), zone);
             columns[s.index()] = s.columns();
             if (eventTime && !s.isTable()) {
-                eventTimes[s.index()] = EventTimes.of(s);
+                eventTimes[s.index()] = EventTimes.of(s, zone);
                 if (eventTimes[s.index()] == null) {
                     throw new OortException("rule " + id + " is set to event time but stream " + s.name()
                             + " has no TIMESTAMP option");
@@ -141,8 +142,9 @@ public final class RuleHandle implements AutoCloseable {
     }
 
     /**
-     * Pushes a JSON payload as a connector would deliver it; in event-time rules its timestamp is read from the
-     * stream's TIMESTAMP field.
+     * Pushes a payload as a connector would deliver it, decoded with the stream's FORMAT (JSON unless the stream
+     * says otherwise) and STRICT_VALIDATION; in event-time rules its timestamp is read from the stream's TIMESTAMP
+     * field (with TIMESTAMP_FORMAT).
      */
     public void pushJson(String stream, String json, long arrival) {
         pushJson(stream, json, arrival, Map.of());

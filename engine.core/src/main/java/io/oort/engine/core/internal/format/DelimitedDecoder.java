@@ -23,9 +23,16 @@ final class DelimitedDecoder implements Decoder {
     private final String delimiter;
     private final String[] names;
     private final String[] types;
+    private final boolean markMissing;
 
     DelimitedDecoder(StreamStatement st) {
+        this(st, false);
+    }
+
+    /** @param markMissing whether declared columns the line does not have get {@link StrictSchema#MISSING} */
+    DelimitedDecoder(StreamStatement st, boolean markMissing) {
         this.emitter = st.name();
+        this.markMissing = markMissing;
         this.delimiter = st.options().delimiter();
         if (st.schemaless()) {
             names = null;
@@ -58,6 +65,9 @@ final class DelimitedDecoder implements Decoder {
             return;
         }
         Object[] values = new Object[names.length];
+        if (markMissing) {
+            java.util.Arrays.fill(values, Math.min(tokens.length, names.length), names.length, StrictSchema.MISSING);
+        }
         try {
             for (int i = 0; i < names.length && i < tokens.length; i++) {
                 values[i] = convert(tokens[i], types[i]);

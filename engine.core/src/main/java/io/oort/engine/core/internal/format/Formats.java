@@ -31,15 +31,26 @@ public final class Formats {
      */
     public static Decoder decoder(StreamStatement st, FormatRegistry formats)
             throws FormatRegistry.Missing, io.oort.engine.core.api.format.FormatException {
+        return decoder(st, formats, java.time.ZoneId.systemDefault());
+    }
+
+    /**
+     * As {@link #decoder(StreamStatement, FormatRegistry)}; {@code zone} reads DATETIME strings without an offset
+     * under STRICT_VALIDATION.
+     */
+    public static Decoder decoder(StreamStatement st, FormatRegistry formats, java.time.ZoneId zone)
+            throws FormatRegistry.Missing, io.oort.engine.core.api.format.FormatException {
         String f = st.options().format();
         if (isBuiltin(f)) {
-            return decoder(st);
+            return decoder(st, zone);
         }
         FormatRegistry.Entry e = formats.find(f);
         if (e == null) {
             throw new FormatRegistry.Missing(f.toLowerCase(java.util.Locale.ROOT));
         }
-        return PluginFormat.decoder(e, st);
+        StrictSchema strict = StrictSchema.of(st, zone);
+        Decoder d = PluginFormat.decoder(e, st, strict != null);
+        return strict == null ? d : StrictSchema.wrap(d, strict);
     }
 
     /**
@@ -60,12 +71,20 @@ public final class Formats {
     }
 
     public static Decoder decoder(StreamStatement st) {
-        return switch (st.options().format()) {
-            case "delimited" -> new DelimitedDecoder(st);
+        return decoder(st, java.time.ZoneId.systemDefault());
+    }
+
+    /** A built-in format's decoder, with the stream's STRICT_VALIDATION applied when it asks for it. */
+    public static Decoder decoder(StreamStatement st, java.time.ZoneId zone) {
+        StrictSchema strict = StrictSchema.of(st, zone);
+        boolean mark = strict != null;
+        Decoder d = switch (st.options().format()) {
+            case "delimited" -> new DelimitedDecoder(st, mark);
             case "binary" -> new BinaryDecoder(st);
-            case "urlencoded" -> new UrlEncoded.Dec(st);
-            default -> new JsonDecoder(st);
+            case "urlencoded" -> new UrlEncoded.Dec(st, mark);
+            default -> new JsonDecoder(st, true, mark);
         };
+        return strict == null ? d : StrictSchema.wrap(d, strict);
     }
 
     public static Encoder encoder(String format, String delimiter, boolean hasHeader) {

@@ -41,14 +41,19 @@ public final class JsonDecoder implements Decoder {
     private final Map<String, FieldSchema> schema;
     /** The fast path for plain objects of declared scalar columns (null without a schema). */
     private final FastJsonObject fast;
+    private final boolean markMissing;
 
     public JsonDecoder(StreamStatement stream) {
-        this(stream, true);
+        this(stream, true, false);
     }
 
-    /** @param fastPath whether plain objects take the byte-level fast path (tests compare both) */
-    JsonDecoder(StreamStatement stream, boolean fastPath) {
+    /**
+     * @param fastPath    whether plain objects take the byte-level fast path (tests compare both)
+     * @param markMissing whether declared fields absent from the payload get {@link StrictSchema#MISSING}
+     */
+    JsonDecoder(StreamStatement stream, boolean fastPath, boolean markMissing) {
         this.emitter = stream.name();
+        this.markMissing = markMissing;
         if (stream.schemaless()) {
             names = null;
             slots = null;
@@ -66,7 +71,7 @@ public final class JsonDecoder implements Decoder {
             }
             schema = FieldSchema.of(fields);
         }
-        fast = names == null || !fastPath ? null : new FastJsonObject(names, types);
+        fast = names == null || !fastPath || markMissing ? null : new FastJsonObject(names, types);
     }
 
     @Override
@@ -116,6 +121,9 @@ public final class JsonDecoder implements Decoder {
             return Tuple.ofMap(emitter, schemalessObject(p), meta, timestamp);
         }
         Object[] values = new Object[names.length];
+        if (markMissing) {
+            java.util.Arrays.fill(values, StrictSchema.MISSING);
+        }
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String key = p.currentName();
@@ -292,7 +300,7 @@ public final class JsonDecoder implements Decoder {
     public void decodeMap(Map<String, Object> value, Map<String, Object> meta, long timestamp, Consumer<Tuple> out)
             throws DecodeException {
         try {
-            out.accept(MapCoercion.toTuple(emitter, names, types, schema, value, meta, timestamp));
+            out.accept(MapCoercion.toTuple(emitter, names, types, schema, value, meta, timestamp, markMissing));
         } catch (EvalException e) {
             throw new DecodeException(e.getMessage());
         }

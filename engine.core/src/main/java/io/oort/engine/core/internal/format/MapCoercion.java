@@ -23,12 +23,19 @@ public final class MapCoercion {
 
     static Tuple toTuple(String emitter, String[] names, FieldSchema[] types, Map<String, FieldSchema> schema,
             Map<String, Object> value, Map<String, Object> meta, long timestamp) {
+        return toTuple(emitter, names, types, schema, value, meta, timestamp, false);
+    }
+
+    /** @param markMissing whether declared fields absent from {@code value} get {@link StrictSchema#MISSING} */
+    static Tuple toTuple(String emitter, String[] names, FieldSchema[] types, Map<String, FieldSchema> schema,
+            Map<String, Object> value, Map<String, Object> meta, long timestamp, boolean markMissing) {
         if (names == null) {
             return Tuple.ofMap(emitter, normalizeMap(value), meta, timestamp);
         }
         Object[] values = new Object[names.length];
         for (int i = 0; i < names.length; i++) {
-            values[i] = convert(names[i], value.get(names[i]), types[i]);
+            values[i] = markMissing && !value.containsKey(names[i]) ? StrictSchema.MISSING
+                    : convert(names[i], value.get(names[i]), types[i]);
         }
         return Tuple.ofValues(emitter, names, values, meta, timestamp);
     }

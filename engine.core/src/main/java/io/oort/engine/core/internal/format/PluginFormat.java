@@ -28,7 +28,7 @@ final class PluginFormat {
             implements FormatContext {
     }
 
-    static Decoder decoder(FormatRegistry.Entry e, StreamStatement st) throws FormatException {
+    static Decoder decoder(FormatRegistry.Entry e, StreamStatement st, boolean markMissing) throws FormatException {
         List<String> fields = st.schemaless() ? List.of() : st.fields().stream().map(StreamField::name).toList();
         Map<String, Object> props = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(st.options().asMap()));
         String schemaId = st.options().schemaId();
@@ -37,7 +37,7 @@ final class PluginFormat {
         if (plugin == null) {
             throw new FormatException("format " + e.name() + " returned no decoder");
         }
-        return new PluginDecoder(e.name(), plugin, new JsonDecoder(st));
+        return new PluginDecoder(e.name(), plugin, new JsonDecoder(st, false, markMissing));
     }
 
     static Encoder encoder(FormatRegistry.Entry e, Map<String, Object> sinkProps) throws FormatException {

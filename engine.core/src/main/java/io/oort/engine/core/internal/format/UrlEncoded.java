@@ -26,8 +26,8 @@ final class UrlEncoded {
     static final class Dec implements Decoder {
         private final JsonDecoder schema;
 
-        Dec(StreamStatement st) {
-            this.schema = new JsonDecoder(st);
+        Dec(StreamStatement st, boolean markMissing) {
+            this.schema = new JsonDecoder(st, false, markMissing);
         }
 
         @Override

@@ -96,7 +96,7 @@ final class RuleRuntime {
         for (SourceInfo s : query.sources()) {
             if (!s.stream().options().shared()) {
                 try {
-                    decoders[s.index()] = Formats.decoder(s.stream(), env.connectors().formats());
+                    decoders[s.index()] = Formats.decoder(s.stream(), env.connectors().formats(), env.zone());
                 } catch (FormatRegistry.Missing e) {
                     missingFormat = e.name();
                 } catch (FormatException e) {
@@ -104,7 +104,7 @@ final class RuleRuntime {
                 }
             }
             if (options.isEventTime() && !s.isTable()) {
-                eventTimes[s.index()] = EventTimes.of(s);
+                eventTimes[s.index()] = EventTimes.of(s, env.zone());
             }
             sourceMetrics[s.index()] = new OpMetrics("source_" + s.name() + "_0", true);
         }

@@ -100,7 +100,7 @@ public final class SharedSources {
         if (hub == null) {
             Decoder decoder;
             try {
-                decoder = Formats.decoder(st, env.connectors().formats());
+                decoder = Formats.decoder(st, env.connectors().formats(), env.zone());
             } catch (FormatRegistry.Missing e) {
                 throw MissingConnectorException.format(e.name());
             } catch (io.oort.engine.core.api.format.FormatException e) {

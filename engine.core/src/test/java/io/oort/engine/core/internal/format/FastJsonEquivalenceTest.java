@@ -30,8 +30,8 @@ class FastJsonEquivalenceTest {
     @Test
     void fastAndCompleteDecodersAgree() throws Exception {
         StreamStatement st = SqlParser.parseStream(DDL);
-        JsonDecoder fast = new JsonDecoder(st, true);
-        JsonDecoder full = new JsonDecoder(st, false);
+        JsonDecoder fast = new JsonDecoder(st, true, false);
+        JsonDecoder full = new JsonDecoder(st, false, false);
         FastJsonObject probe = new FastJsonObject(st.fields().stream().map(f -> f.name()).toArray(String[]::new),
                 st.fields().stream().map(f -> FieldSchema.of(f.type())).toArray(FieldSchema[]::new));
         Random r = new Random(7);
@@ -54,8 +54,8 @@ class FastJsonEquivalenceTest {
     @Test
     void numbersConvertBitExactly() throws Exception {
         StreamStatement st = SqlParser.parseStream(DDL);
-        JsonDecoder fast = new JsonDecoder(st, true);
-        JsonDecoder full = new JsonDecoder(st, false);
+        JsonDecoder fast = new JsonDecoder(st, true, false);
+        JsonDecoder full = new JsonDecoder(st, false, false);
         Random r = new Random(11);
         List<String> numbers = new ArrayList<>(List.of("0", "-0", "0.0", "-0.0", "1e22", "1e23", "9007199254740993",
                 "123456789012345678", "1234567890123456789", "0.1", "0.30000000000000004", "1.7976931348623157e308",
