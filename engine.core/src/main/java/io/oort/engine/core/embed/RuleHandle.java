@@ -94,8 +94,8 @@ public final class RuleHandle implements AutoCloseable {
                 listener.onError(message);
             }
         };
-        this.pipeline = new Pipeline(q, new Pipeline.Options(eventTime, opts.lateTolerance().toMillis()), out, ctx,
-                clock::get, zone);
+        this.pipeline = new Pipeline(q, new Pipeline.Options(eventTime, opts.lateTolerance().toMillis(), true,
+                opts.sendMetaToSink(), opts.sendNilField()), out, ctx, clock::get, zone);
     }
 
     public String id() {

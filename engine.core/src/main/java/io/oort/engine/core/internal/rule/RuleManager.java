@@ -120,6 +120,10 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
             throw ServiceException.badRequest(ServiceException.PLAN, e.getMessage());
         }
         RuleOptions opts = options(def);
+        if (opts.sendMetaToSink() && (q.sources().size() > 1 || q.hasWindow() || !q.groupBy().isEmpty())) {
+            throw ServiceException.badRequest(ServiceException.PLAN,
+                    "Invalid option sendMetaToSink, it can not be applied to window");
+        }
         if (opts.isEventTime()) {
             for (SourceInfo src : q.sources()) {
                 if (!src.isTable() && (src.stream().options().timestamp() == null
@@ -603,79 +607,6 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
         return out;
     }
 
-    /**
-     * Checks every wanted rule against its schedule every {@code interval} (eKuiper's basic.rulePatrolInterval).
-     * Between patrols the manager also wakes at the next known schedule change, so windows open and close on time.
-     */
-    public synchronized void startPatrol(Duration interval) {
-        if (patrolTask == null && !interval.isZero() && !interval.isNegative()) {
-            long ms = interval.toMillis();
-            patrolTask = env.timers().scheduleWithFixedDelay(this::patrolSafely, ms, ms, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void patrolSafely() {
-        try {
-            patrol();
-        } catch (RuntimeException e) {
-            LOG.error("rule patrol failed", e);
-        }
-    }
-
-    /**
-     * Applies the schedules at the clock's now: starts held rules whose window opened, holds running rules whose
-     * window closed, stops duration-only rules whose time is up ("duration terminated").
-     */
-    synchronized void patrol() {
-        long now = env.clock().millis();
-        long next = Long.MAX_VALUE;
-        for (Managed m : new ArrayList<>(rules.values())) {
-            if (!m.wanted || m.schedule == null || !m.schedule.active()) {
-                continue;
-            }
-            boolean running = m.runtime != null;
-            switch (m.schedule.decide(now, running, m.lastStart)) {
-                case START -> {
-                    if (!running && m.held) {
-                        LOG.info("rule {}: schedule starts it", m.def.id());
-                        tryStart(m);
-                    }
-                }
-                case HOLD -> {
-                    if (running) {
-                        LOG.info("rule {}: schedule stops it", m.def.id());
-                        halt(m, "");
-                        m.held = true;
-                    }
-                }
-                case FINISH -> {
-                    halt(m, "duration terminated");
-                    LOG.info("rule {}: duration terminated", m.def.id());
-                }
-                case NONE -> { }
-            }
-            long c = m.schedule.nextChange(now, m.runtime != null, m.lastStart);
-            if (c > now) {
-                next = Math.min(next, c);
-            }
-        }
-        wakeAt = Long.MAX_VALUE;
-        armWake(next == Long.MAX_VALUE ? -1 : next);
-    }
-
-    /** Makes sure the patrol runs at {@code at} (epoch ms; -1 = nothing to wait for). */
-    private void armWake(long at) {
-        if (at < 0 || at >= wakeAt) {
-            return;
-        }
-        if (wake != null) {
-            wake.cancel(false);
-        }
-        wakeAt = at;
-        long delay = Math.max(0, at - env.clock().millis());
-        wake = env.timers().schedule(this::patrolSafely, delay, TimeUnit.MILLISECONDS);
-    }
-
     /** Whether the rule should run (its persisted desired state). */
     public synchronized boolean wanted(String id) throws ServiceException {
         return get(id).wanted;
@@ -811,6 +742,79 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
             throw ServiceException.badRequest(ServiceException.RULE, String.valueOf(e.getMessage()));
         }
         return rt::stop;
+    }
+
+    /**
+     * Checks every wanted rule against its schedule every {@code interval} (eKuiper's basic.rulePatrolInterval).
+     * Between patrols the manager also wakes at the next known schedule change, so windows open and close on time.
+     */
+    public synchronized void startPatrol(Duration interval) {
+        if (patrolTask == null && !interval.isZero() && !interval.isNegative()) {
+            long ms = interval.toMillis();
+            patrolTask = env.timers().scheduleWithFixedDelay(this::patrolSafely, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void patrolSafely() {
+        try {
+            patrol();
+        } catch (RuntimeException e) {
+            LOG.error("rule patrol failed", e);
+        }
+    }
+
+    /**
+     * Applies the schedules at the clock's now: starts held rules whose window opened, holds running rules whose
+     * window closed, stops duration-only rules whose time is up ("duration terminated").
+     */
+    synchronized void patrol() {
+        long now = env.clock().millis();
+        long next = Long.MAX_VALUE;
+        for (Managed m : new ArrayList<>(rules.values())) {
+            if (!m.wanted || m.schedule == null || !m.schedule.active()) {
+                continue;
+            }
+            boolean running = m.runtime != null;
+            switch (m.schedule.decide(now, running, m.lastStart)) {
+                case START -> {
+                    if (!running && m.held) {
+                        LOG.info("rule {}: schedule starts it", m.def.id());
+                        tryStart(m);
+                    }
+                }
+                case HOLD -> {
+                    if (running) {
+                        LOG.info("rule {}: schedule stops it", m.def.id());
+                        halt(m, "");
+                        m.held = true;
+                    }
+                }
+                case FINISH -> {
+                    halt(m, "duration terminated");
+                    LOG.info("rule {}: duration terminated", m.def.id());
+                }
+                case NONE -> { }
+            }
+            long c = m.schedule.nextChange(now, m.runtime != null, m.lastStart);
+            if (c > now) {
+                next = Math.min(next, c);
+            }
+        }
+        wakeAt = Long.MAX_VALUE;
+        armWake(next == Long.MAX_VALUE ? -1 : next);
+    }
+
+    /** Makes sure the patrol runs at {@code at} (epoch ms; -1 = nothing to wait for). */
+    private void armWake(long at) {
+        if (at < 0 || at >= wakeAt) {
+            return;
+        }
+        if (wake != null) {
+            wake.cancel(false);
+        }
+        wakeAt = at;
+        long delay = Math.max(0, at - env.clock().millis());
+        wake = env.timers().schedule(this::patrolSafely, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Stops every rule (engine shutdown), keeping their desired state. */

@@ -112,7 +112,8 @@ final class RuleRuntime {
         EvalContext ctx = new EvalContext(def.id(), env.clock()::millis, env.zone());
         this.lookups = new LookupTables(env);
         this.pipeline = new Pipeline(query, new Pipeline.Options(options.isEventTime(),
-                options.lateTolerance().toMillis()), new Output(), ctx, env.clock()::millis, env.zone(), lookups);
+                options.lateTolerance().toMillis(), true, options.sendMetaToSink(), options.sendNilField()),
+                new Output(), ctx, env.clock()::millis, env.zone(), lookups);
         this.mailbox = new Mailbox(options.bufferLength(), options.dropOldestWhenFull(), env.workers(), this::handle);
     }
 

@@ -28,10 +28,15 @@ import io.oort.engine.sql.value.EvalException;
 public final class Pipeline {
 
     /** What the pipeline needs from the rule options. */
-    public record Options(boolean eventTime, long lateToleranceMillis, boolean incrementalWindows) {
+    public record Options(boolean eventTime, long lateToleranceMillis, boolean incrementalWindows,
+            boolean sendMetaToSink, boolean sendNilField) {
         /** With incremental aggregation for the windows that allow it (the default). */
         public Options(boolean eventTime, long lateToleranceMillis) {
-            this(eventTime, lateToleranceMillis, true);
+            this(eventTime, lateToleranceMillis, true, false, false);
+        }
+
+        public Options(boolean eventTime, long lateToleranceMillis, boolean incrementalWindows) {
+            this(eventTime, lateToleranceMillis, incrementalWindows, false, false);
         }
     }
 
@@ -88,7 +93,7 @@ public final class Pipeline {
         this.input = new Tuple[width];
         this.c.row = input;
         this.analytics = new AnalyticStage(q.analytics());
-        this.projection = new Projection(q.fields());
+        this.projection = new Projection(q.fields(), opts.sendNilField(), opts.sendMetaToSink());
         this.collections = new CollectionProcessor(q, projection, ctx);
         this.isTable = new boolean[width];
         this.retain = new int[width];

@@ -22,8 +22,20 @@ final class Projection {
     private final int[] visible;
     private final boolean fixedShape;
     private final int srf;
+    private final boolean keepNulls;
+    private final boolean sendMeta;
 
     Projection(List<OutputField> fields) {
+        this(fields, false, false);
+    }
+
+    /**
+     * @param keepNulls rule option sendNilField: null values are entries (JSON null) instead of being left out
+     * @param sendMeta  rule option sendMetaToSink: each row carries the event's metadata under {@code __meta}
+     */
+    Projection(List<OutputField> fields, boolean keepNulls, boolean sendMeta) {
+        this.keepNulls = keepNulls;
+        this.sendMeta = sendMeta;
         this.fields = fields.toArray(new OutputField[0]);
         boolean fixed = true;
         int s = -1;
@@ -40,7 +52,7 @@ final class Projection {
                 vis.add(i);
             }
         }
-        this.fixedShape = fixed;
+        this.fixedShape = fixed && !keepNulls && !sendMeta;
         this.srf = s;
         this.visible = vis.stream().mapToInt(Integer::intValue).toArray();
         this.names = new String[visible.length];
@@ -88,12 +100,19 @@ final class Projection {
                         for (Map.Entry<?, ?> e : mv.entrySet()) {
                             put(m, String.valueOf(e.getKey()), e.getValue());
                         }
+                        if (keepNulls && f.kind() == FieldKind.EXPAND) {
+                            declaredNulls(c, m);
+                        }
                     } else if (v != null) {
                         throw new EvalException("expected an object for " + f.name() + " but got " + GoFormat.typed(v));
                     }
                 }
                 case SRF -> srfValue = v;
             }
+        }
+        if (sendMeta && c.row.length > 0 && c.row[0] != null && c.row[0].meta != null
+                && !c.row[0].meta.isEmpty()) {
+            m.put("__meta", c.row[0].meta);
         }
         if (srf < 0) {
             out.add(m);
@@ -115,11 +134,22 @@ final class Projection {
         }
     }
 
-    private static void put(Map<String, Object> m, String k, Object v) {
-        if (v == null) {
+    private void put(Map<String, Object> m, String k, Object v) {
+        if (v == null && !keepNulls) {
             m.remove(k);
         } else {
             m.put(k, v);
+        }
+    }
+
+    /** sendNilField with a wildcard: the declared columns the row has no value for, as nulls. */
+    private static void declaredNulls(EvalContext c, Map<String, Object> m) {
+        for (io.oort.engine.sql.eval.Tuple t : c.row) {
+            if (t != null && t.names != null) {
+                for (String n : t.names) {
+                    m.putIfAbsent(n, null);
+                }
+            }
         }
     }
 }
