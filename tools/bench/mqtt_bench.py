@@ -8,6 +8,9 @@
 2. Engine throughput: the same N messages into a stream read by the rule
    SELECT * FROM demo WHERE temperature > 50 with a nop sink; rate from the source's records_in_total over time
    (polled every 50 ms on the REST API). Run twice: the first run warms the JVM up.
+3. With --mqtt-sink-latency, MQTT sink throughput: the same N messages, rule SELECT * (every message a result)
+   with an MQTT sink (QoS 0, sendSingle) to a counting Paho subscriber (CeilingSubscriber); results delivered per
+   second, first to last arrival. Run twice: the first warms the JVM up.
 (Latency is measured by the Java LatencyBench that mqtt-throughput.sh runs after this script.)
 
 Only the standard library is used. Every process started here is stopped here.
@@ -20,6 +23,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import sys
 import tempfile
 import time
@@ -75,12 +79,18 @@ class Engine:
     def rule(self, rule_id, stream, topic, sql, action):
         self.call("POST", "/streams", {"sql": 'CREATE STREAM %s () WITH (DATASOURCE="%s", FORMAT="json", '
                                               'TYPE="mqtt")' % (stream, topic)})
+        self.add_rule(rule_id, stream, sql, action)
+
+    def add_rule(self, rule_id, stream, sql, action):
+        """Creates a rule on an existing stream and waits until its source (and an MQTT sink) is connected."""
         self.call("POST", "/rules", {"id": rule_id, "sql": sql, "actions": [action]})
         deadline = time.time() + 20
-        key = "source_%s_0_connection_status" % stream
+        keys = ["source_%s_0_connection_status" % stream]
+        if "mqtt" in action:
+            keys.append("sink_mqtt_0_0_connection_status")
         while True:
             s = self.status(rule_id)
-            if s.get("status") == "running" and s.get(key) == 1:
+            if s.get("status") == "running" and all(s.get(k) == 1 for k in keys):
                 return
             if time.time() > deadline:
                 raise SystemExit("rule %s did not start: %s" % (rule_id, s))
@@ -205,6 +215,45 @@ def engine_throughput(engine, data, n, rule, stream):
             "dropped": n - last}
 
 
+def sink_throughput(engine, data, n, stream, run, label):
+    """N messages in, every one a result (SELECT *), published by the MQTT sink (QoS 0, one message per result) to
+    a counting Paho subscriber: results delivered per second, first to last arrival."""
+    out = "bench/%s/sink-out-%s" % (run, label)
+    rule = "bench_sink_%s" % label.replace("-", "_")
+    proc = subprocess.Popen(["java", "-Xmx256m", "-XX:+UseSerialGC", "-cp", os.environ["BENCH_CP"],
+                             "io.oort.e2e.bench.CeilingSubscriber", out, "3"], stdout=subprocess.PIPE, text=True)
+    try:
+        if proc.stdout.readline().strip() != "ready":
+            raise SystemExit("the sink subscriber did not start")
+        engine.add_rule(rule, stream, "SELECT * FROM %s" % stream,
+                        {"mqtt": {"server": "tcp://%s:1883" % HOST, "topic": out, "qos": 0, "sendSingle": True}})
+        before = engine.status(rule).get("source_%s_0_records_in_total" % stream, 0)
+        publish_file(data, "bench/%s/in" % stream)
+        line = [None]
+
+        def read():
+            line[0] = proc.stdout.readline()
+        t = threading.Thread(target=read, daemon=True)
+        t.start()
+        t.join(300)
+        if not line[0]:
+            raise SystemExit("the sink subscriber got nothing within 300 s")
+        count, first, last = (int(x) for x in line[0].split())
+        s = engine.status(rule)
+        engine.call("DELETE", "/rules/%s" % rule)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    rate = (count - 1) / ((last - first) / 1e9) if last > first else 0
+    return {"delivered_per_s": rate, "received": count,
+            "source_in": s.get("source_%s_0_records_in_total" % stream, 0) - before,
+            "sink_out": s.get("sink_mqtt_0_0_records_out_total"),
+            "sink_errors": s.get("sink_mqtt_0_0_exceptions_total"),
+            "last_error": s.get("sink_mqtt_0_0_last_exception")}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--messages", type=int, default=500000)
@@ -243,6 +292,15 @@ def main():
         pct = 100.0 * t["rate"] / c["delivered_per_s"] if c["delivered_per_s"] else 0
         print("engine / broker ceiling: %.0f%%" % pct, flush=True)
         engine.call("DELETE", "/rules/bench_tp")
+        if a.mqtt_sink_latency:
+            for label in ("warm-up", "measured"):
+                k = sink_throughput(engine, data, a.messages, stream, run, label)
+                print("engine -> MQTT sink %s (SELECT * -> mqtt QoS 0 -> Paho subscriber): %.0f msg/s delivered, %d "
+                      "of %d received (source in %d, sink out %s, sink errors %s%s)"
+                      % (label, k["delivered_per_s"], k["received"], a.messages, k["source_in"], k["sink_out"],
+                         k["sink_errors"], ": " + k["last_error"] if k["sink_errors"] else ""), flush=True)
+            pct = 100.0 * k["delivered_per_s"] / c["delivered_per_s"] if c["delivered_per_s"] else 0
+            print("MQTT sink / broker ceiling: %.0f%%" % pct, flush=True)
     finally:
         if engine is not None:
             engine.stop()

@@ -36,6 +36,9 @@ import io.oort.engine.core.api.StatusListener;
  * CONNECTING and DISCONNECTED on every attempt; CONNECTED is reported once the subscriptions are restored, so it
  * means "receiving again".
  *
+ * <p>Asynchronous publishes (QoS 0 sinks) are tracked in {@link InFlightPublishes}: a loss or the shutdown settles
+ * those Paho will never report on, and the DISCONNECTED status says how many messages were not confirmed written.
+ *
  * <p>Locking: {@code this} guards the state and orders status notifications; no network call is made while holding
  * it. {@link #lifecycle} serializes a connect attempt with {@link #shutdown}.
  */
@@ -53,6 +56,7 @@ public final class MqttConnection implements LinkListener {
 
     private final Map<Object, StatusListener> listeners = new LinkedHashMap<>();
     private final SubscriptionTable subscriptions = new SubscriptionTable();
+    private final InFlightPublishes inFlight = new InFlightPublishes();
     private ConnectionStatus status = ConnectionStatus.CONNECTING;
     private String statusMessage;
     private boolean connected;
@@ -161,9 +165,32 @@ public final class MqttConnection implements LinkListener {
         link.unsubscribe(orphaned.toArray(new String[0]));
     }
 
-    /** Publishes; see {@link MqttLink#publish} for the meaning of the exceptions. */
+    /** Publishes and waits; see {@link MqttLink#publish} for the meaning of the exceptions. */
     public void publish(String topic, byte[] payload, int qos, boolean retained, Map<String, String> properties)
             throws ConnectorException {
+        checkUsable();
+        link.publish(topic, payload, qos, retained, properties);
+    }
+
+    /**
+     * Hands a message to the client without waiting for the network; see {@link MqttLink#publishAsync}. When this
+     * returns, {@code done} is told exactly once: by Paho, or with a failure when the connection breaks or closes
+     * first. When this throws, {@code done} is never told.
+     */
+    public void publishAsync(String topic, byte[] payload, int qos, boolean retained, Map<String, String> properties,
+            MqttLink.Completion done) throws ConnectorException {
+        checkUsable();
+        InFlightPublishes.Publish p = inFlight.begin(done);
+        try {
+            link.publishAsync(topic, payload, qos, retained, properties, p);
+        } catch (ConnectorException | RuntimeException e) {
+            inFlight.refused(p);
+            throw e;
+        }
+        inFlight.handedOver(p);
+    }
+
+    private void checkUsable() throws RecoverableException {
         synchronized (this) {
             if (closed) {
                 throw new RecoverableException("mqtt client is closed");
@@ -172,7 +199,6 @@ public final class MqttConnection implements LinkListener {
         if (!link.isConnected()) {
             throw new RecoverableException("mqtt client is not connected");
         }
-        link.publish(topic, payload, qos, retained, properties);
     }
 
     private void attempt() {
@@ -196,6 +222,7 @@ public final class MqttConnection implements LinkListener {
                     return; // shutdown() disconnects as soon as we release the lifecycle lock
                 }
                 connected = true;
+                inFlight.takeFailures(); // reported with the loss they belong to
                 backoffMs = INITIAL_BACKOFF_MS;
                 failures = 0;
                 restore = subscriptions.filtersByQos();
@@ -292,12 +319,18 @@ public final class MqttConnection implements LinkListener {
     @Override
     public void connectionLost(String reason) {
         synchronized (this) {
+            // Paho has emptied its send queue: what it did not report on by now is gone (even when the loss comes
+            // before connect() has been seen to succeed: publishes only need Paho to be connected).
+            inFlight.settleAll(reason);
             if (closed || !connected) {
                 return;
             }
             connected = false;
-            LOG.warn("mqtt connection {} to {} lost: {}", name, settings.serverUri(), reason);
-            notifyStatus(ConnectionStatus.DISCONNECTED, reason);
+            int dropped = inFlight.takeFailures();
+            String message = dropped == 0 ? reason : reason + " (" + dropped
+                    + " QoS 0 messages handed to the client were not confirmed written and may be lost)";
+            LOG.warn("mqtt connection {} to {} lost: {}", name, settings.serverUri(), message);
+            notifyStatus(ConnectionStatus.DISCONNECTED, message);
             backoffMs = INITIAL_BACKOFF_MS;
             scheduleAttempt(INITIAL_BACKOFF_MS);
         }
@@ -346,6 +379,9 @@ public final class MqttConnection implements LinkListener {
         }
         try {
             link.close();
+            synchronized (this) {
+                inFlight.settleAll("mqtt connection " + name + " closed");
+            }
             LOG.info("mqtt connection {} closed", name);
         } finally {
             if (locked) {

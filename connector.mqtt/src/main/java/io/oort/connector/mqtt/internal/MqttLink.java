@@ -39,6 +39,24 @@ interface MqttLink {
     void publish(String topic, byte[] payload, int qos, boolean retained, Map<String, String> userProperties)
             throws ConnectorException;
 
+    /**
+     * Hands a message to the client and returns without waiting for the network. Unless this method throws, Paho
+     * later reports the outcome to {@code done}: null once the message is written (QoS 0) or acknowledged (QoS 1
+     * and 2), else the failure. Paho (MQTT 3) never reports a QoS 0 message it dropped from its send queue when the
+     * connection broke: {@link MqttConnection} settles those itself (see {@link InFlightPublishes}).
+     *
+     * @throws io.oort.engine.core.api.RecoverableException when the client refused the message (not connected)
+     * @throws ConnectorException                            when the message itself is invalid
+     */
+    void publishAsync(String topic, byte[] payload, int qos, boolean retained, Map<String, String> userProperties,
+            Completion done) throws ConnectorException;
+
     /** Disconnects (bounded), releases Paho's threads and closes the client; never throws. */
     void close();
+
+    /** How an asynchronous publish ended. Called on a Paho thread: return quickly and never throw. */
+    interface Completion {
+        /** @param failure null when the message was written (QoS 0) or acknowledged (QoS 1 and 2) */
+        void completed(Throwable failure);
+    }
 }

@@ -3,6 +3,7 @@ package io.oort.connector.mqtt.internal;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -23,6 +24,20 @@ final class PahoV3Link implements MqttLink, MqttCallback {
     /** Go's Paho has no in-flight limit; Paho Java's default of 10 would fail publishes of busy shared clients. */
     private static final int MAX_INFLIGHT = 1000;
     private static final int KEEP_ALIVE_SECONDS = 30;
+
+    /** One listener for every asynchronous publish: the token's user context is the publish's {@link Completion}. */
+    private static final IMqttActionListener COMPLETIONS = new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            ((Completion) token.getUserContext()).completed(null);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+            ((Completion) token.getUserContext()).completed(failure != null ? failure
+                    : new MqttException(MqttException.REASON_CODE_UNEXPECTED_ERROR));
+        }
+    };
 
     private final MqttAsyncClient client;
     private final MqttConnectOptions options = new MqttConnectOptions();
@@ -121,6 +136,18 @@ final class PahoV3Link implements MqttLink, MqttCallback {
     }
 
     @Override
+    public void publishAsync(String topic, byte[] payload, int qos, boolean retained,
+            Map<String, String> userProperties, Completion done) throws ConnectorException {
+        try {
+            client.publish(topic, payload, qos, retained, done, COMPLETIONS);
+        } catch (MqttException e) {
+            throw new RecoverableException("publish to mqtt broker failed: " + PahoErrors.describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("invalid publish to topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         try {
             if (client.isConnected()) {
@@ -150,6 +177,6 @@ final class PahoV3Link implements MqttLink, MqttCallback {
 
     @Override
     public void deliveryComplete(IMqttDeliveryToken token) {
-        // publish() waits on the token itself
+        // publish() waits on the token itself; publishAsync() is told through its listener
     }
 }

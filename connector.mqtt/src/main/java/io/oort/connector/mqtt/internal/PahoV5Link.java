@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -38,6 +40,20 @@ final class PahoV5Link implements MqttLink, MqttCallback {
      */
     private static final java.util.logging.Logger PAHO_CLIENT_STATE = quiet(
             "org.eclipse.paho.mqttv5.client.internal.ClientState");
+    /** One listener for every asynchronous publish: the token's user context is the publish's {@link Completion}. */
+    private static final MqttActionListener COMPLETIONS = new MqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            int code = reasonCode(token);
+            ((Completion) token.getUserContext()).completed(code < 0x80 ? null : new MqttException(code));
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+            ((Completion) token.getUserContext()).completed(failure != null ? failure
+                    : new MqttException(MqttClientException.REASON_CODE_UNEXPECTED_ERROR));
+        }
+    };
 
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options = new MqttConnectionOptions();
@@ -129,22 +145,12 @@ final class PahoV5Link implements MqttLink, MqttCallback {
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained, Map<String, String> userProperties)
             throws ConnectorException {
-        MqttMessage message = new MqttMessage(payload);
-        message.setQos(qos);
-        message.setRetained(retained);
-        if (!userProperties.isEmpty()) {
-            List<UserProperty> props = new ArrayList<>(userProperties.size());
-            userProperties.forEach((k, v) -> props.add(new UserProperty(k, v)));
-            MqttProperties mp = new MqttProperties();
-            mp.setUserProperties(props);
-            message.setProperties(mp);
-        }
+        MqttMessage message = message(payload, qos, retained, userProperties);
         int code;
         try {
             IMqttToken token = client.publish(topic, message);
             token.waitForCompletion(OPERATION_TIMEOUT_MS);
-            int[] codes = token.getReasonCodes();
-            code = codes == null || codes.length == 0 ? 0 : codes[0];
+            code = reasonCode(token);
         } catch (MqttException e) {
             code = e.getReasonCode();
             if (code < 0x80 || code >= 0x100 || code == SERVER_BUSY || code == QUOTA_EXCEEDED) {
@@ -161,6 +167,38 @@ final class PahoV5Link implements MqttLink, MqttCallback {
             throw new ConnectorException("mqtt broker rejected the publish to " + topic + " with reason code 0x"
                     + Integer.toHexString(code));
         }
+    }
+
+    @Override
+    public void publishAsync(String topic, byte[] payload, int qos, boolean retained,
+            Map<String, String> userProperties, Completion done) throws ConnectorException {
+        try {
+            client.publish(topic, message(payload, qos, retained, userProperties), done, COMPLETIONS);
+        } catch (MqttException e) {
+            throw new RecoverableException("publish to mqtt broker failed: " + PahoErrors.describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException("invalid publish to topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MqttMessage message(byte[] payload, int qos, boolean retained, Map<String, String> userProperties) {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(qos);
+        message.setRetained(retained);
+        if (!userProperties.isEmpty()) {
+            List<UserProperty> props = new ArrayList<>(userProperties.size());
+            userProperties.forEach((k, v) -> props.add(new UserProperty(k, v)));
+            MqttProperties mp = new MqttProperties();
+            mp.setUserProperties(props);
+            message.setProperties(mp);
+        }
+        return message;
+    }
+
+    /** The broker's reason code for a publish (0 for QoS 0, which has no answer). */
+    private static int reasonCode(IMqttToken token) {
+        int[] codes = token.getReasonCodes();
+        return codes == null || codes.length == 0 ? 0 : codes[0];
     }
 
     @Override
@@ -209,7 +247,7 @@ final class PahoV5Link implements MqttLink, MqttCallback {
 
     @Override
     public void deliveryComplete(IMqttToken token) {
-        // publish() waits on the token itself
+        // publish() waits on the token itself; publishAsync() is told through its listener
     }
 
     @Override
