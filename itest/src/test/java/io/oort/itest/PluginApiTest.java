@@ -118,6 +118,36 @@ class PluginApiTest {
         }
     }
 
+    @Test
+    void anEngineImpostorInPluginsAtStartIsNeverDeployed() throws Exception {
+        try (Dist d = Dist.copy(false)) {
+            Path engineJar;
+            try (var files = Files.list(d.home.resolve("bundle"))) {
+                engineJar = files.filter(f -> f.getFileName().toString().startsWith("engine.core-")).findFirst()
+                        .orElseThrow();
+            }
+            String version;
+            try (var jar = new java.util.jar.JarFile(engineJar.toFile())) {
+                version = jar.getManifest().getMainAttributes().getValue("Bundle-Version");
+            }
+            // the same symbolic name and version as the engine: FileInstall would update engine.core in place if it
+            // could see it when it first scans plugins/ at start-up
+            Files.write(d.home.resolve("plugins/impostor.jar"), PluginFixtures.engineNamed(version));
+            d.start(Map.of());
+            String lb = shell(d, "lb");
+            assertEquals(1, lb.lines().filter(l -> l.contains("Oort engine.core")).count(), lb);
+            String id = lb.lines().filter(l -> l.contains("Oort engine.core")).findFirst().orElseThrow().trim()
+                    .split("\\|")[0].trim();
+            assertTrue(lb.lines().filter(l -> l.contains("Oort engine.core")).allMatch(l -> l.contains("Active")), lb);
+            String bundle = shell(d, "bundle " + id);
+            assertTrue(bundle.contains("(R " + id + ".0)"), "engine.core was never updated: " + bundle);
+            assertTrue(d.log().contains("Bundle symbolic name and version are not unique")
+                    || lb.lines().anyMatch(l -> l.contains("io.oort.engine.core") && l.contains("Installed")), lb);
+            assertEquals(200, d.get("/ping").statusCode());
+            d.stop();
+        }
+    }
+
     private static String status(Dist d, String rule) {
         try {
             return d.get("/rules/" + rule + "/status").body();

@@ -113,6 +113,8 @@ final class FrameworkLauncher {
             }
         }, "oort-start-http");
         httpStarter.start();
+        // FileInstall last: its first scan of plugins/ runs as it starts, and the engine's guard (resolver and
+        // find hooks, which keep plugin files away from engine bundles) must be in place by then.
         startAll(rest);
         try {
             httpStarter.join();
