@@ -13,14 +13,19 @@ import java.util.ServiceLoader;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Starts Felix: framework bundles from {@code bundle/boot} (logging, SPI Fly) first, then {@code bundle/}; connector
  * bundles come later from {@code plugins/} through FileInstall, so removing a file there removes that connector.
  */
 final class FrameworkLauncher {
+    private static final String FILEINSTALL = "org.apache.felix.fileinstall";
+    private static final String ENGINE_GUARD = "io.oort.engine.core.internal.plugin.EngineGuard";
+    private static final long GUARD_WAIT_MS = 10_000;
 
     private final Path home;
     private final Map<String, String> config;
@@ -100,9 +105,10 @@ final class FrameworkLauncher {
         // activate while it does, on the other core.
         List<Bundle> http = new ArrayList<>();
         List<Bundle> rest = new ArrayList<>();
+        List<Bundle> fileInstall = new ArrayList<>();
         for (Bundle b : core) {
-            (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.apache.felix.http.jetty") ? http : rest)
-                    .add(b);
+            String bsn = b.getSymbolicName() == null ? "" : b.getSymbolicName();
+            (bsn.startsWith("org.apache.felix.http.jetty") ? http : bsn.equals(FILEINSTALL) ? fileInstall : rest).add(b);
         }
         BundleException[] httpFailure = new BundleException[1];
         Thread httpStarter = new Thread(() -> {
@@ -113,9 +119,11 @@ final class FrameworkLauncher {
             }
         }, "oort-start-http");
         httpStarter.start();
+        startAll(rest);
         // FileInstall last: its first scan of plugins/ runs as it starts, and the engine's guard (resolver and
         // find hooks, which keep plugin files away from engine bundles) must be in place by then.
-        startAll(rest);
+        awaitEngineGuard(fw);
+        startAll(fileInstall);
         try {
             httpStarter.join();
         } catch (InterruptedException e) {
@@ -126,6 +134,31 @@ final class FrameworkLauncher {
             throw httpFailure[0];
         }
         return fw;
+    }
+
+    /**
+     * Waits (bounded) until the engine's guard component is registered. Without it (the engine failed to start),
+     * plugins are still deployed after the bound, with a warning: a broken engine must not hide its connectors.
+     */
+    private static void awaitEngineGuard(Framework fw) {
+        ServiceTracker<Object, Object> guard;
+        try {
+            guard = new ServiceTracker<>(fw.getBundleContext(),
+                    fw.getBundleContext().createFilter("(component.name=" + ENGINE_GUARD + ")"), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        guard.open(true);
+        try {
+            if (guard.waitForService(GUARD_WAIT_MS) == null) {
+                System.err.println("oort: the engine's plugin guard is not active after " + GUARD_WAIT_MS
+                        + " ms; deploying plugins/ without it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            guard.close();
+        }
     }
 
     private static List<Bundle> install(Framework fw, Path dir, int level) throws BundleException, IOException {
