@@ -697,6 +697,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
             }
             String json = defs.get(id);
             if (json == null) {
+                SinkCaches.dropRule(env.dataDir(), id); // deleted by the batch: its undelivered results go too
                 continue;
             }
             try {

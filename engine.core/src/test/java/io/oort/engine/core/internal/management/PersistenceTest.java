@@ -100,4 +100,31 @@ class PersistenceTest {
             TestEngines.close(again);
         }
     }
+    @Test
+    void aRuleRemovedByAFullImportTakesItsSinkCacheWithIt() throws Exception {
+        EngineService e = TestEngines.open(home);
+        try {
+            e.streamStatements().execute("CREATE STREAM s1 () WITH (TYPE=\"memory\", DATASOURCE=\"in/1\")");
+            e.rules().create(RuleDef.parse(rule("gone", "SELECT * FROM s1", "out/gone", true), null));
+            e.rules().create(RuleDef.parse(rule("kept", "SELECT * FROM s1", "out/kept", true), null));
+            // undelivered results of both rules, as a sink's disk cache leaves them
+            Path goneCache = home.resolve("data/cache/gone/sink_memory_0");
+            Path keptCache = home.resolve("data/cache/kept/sink_memory_0");
+            java.nio.file.Files.createDirectories(goneCache);
+            java.nio.file.Files.createDirectories(keptCache);
+            java.nio.file.Files.writeString(goneCache.resolve("page-1"), "x");
+            java.nio.file.Files.writeString(keptCache.resolve("page-1"), "x");
+
+            String file = "{\"streams\":{\"s1\":\"CREATE STREAM s1 () WITH (TYPE=\\\"memory\\\", DATASOURCE=\\\"in/1\\\")\"},"
+                    + "\"rules\":{\"kept\":\"{\\\"id\\\":\\\"kept\\\",\\\"sql\\\":\\\"SELECT * FROM s1\\\",\\\"actions\\\":"
+                    + "[{\\\"memory\\\":{\\\"topic\\\":\\\"out/kept\\\"}}]}\"}}";
+            DataTransfer.Result r = e.transfer().importData(file, false, false);
+            assertTrue(r.ok(), r.errors().toJson());
+            assertFalse(java.nio.file.Files.exists(home.resolve("data/cache/gone")),
+                    "a rule the import deleted must not resend its old results if a rule of that id comes back");
+            assertTrue(java.nio.file.Files.exists(keptCache.resolve("page-1")), "a rule the import kept keeps its cache");
+        } finally {
+            TestEngines.close(e);
+        }
+    }
 }
