@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up figures of the built distribution: time from `bin/oort` to the first successful REST call, and the
 # resident memory 5 s later (idle), over N runs (default 5), on free ports with a private copy of the distribution.
-# Run on a quiet machine: other builds distort it.   usage: tools/bench/startup.sh [runs]
+# Run 1 is a first start (no class-data-sharing archive yet). Run on a quiet machine: other builds distort it.   usage: tools/bench/startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
@@ -12,7 +12,9 @@ cp -a "$src/." "$work/"
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 echo "JVM flags: $(grep -o 'defaults="[^"]*' "$work/bin/oort" | head -1 | cut -c11-) ${JAVA_OPTS:-}"
 for i in $(seq 1 "$runs"); do
-  rm -rf "$work/data" && mkdir "$work/data"
+  # a fresh store each run; the class-data-sharing archive (data/cds) is kept, as a real installation keeps it:
+  # run 1 is a first start (it writes the archive at exit), the others use it
+  find "$work/data" -mindepth 1 -maxdepth 1 ! -name cds -exec rm -rf {} +
   rest=$(port); shell=$(port)
   t0=$(date +%s%N)
   OORT__BASIC__RESTPORT=$rest OORT__BASIC__PORT=$shell "$work/bin/oort" > "$work/out.log" 2>&1 &
