@@ -1,8 +1,10 @@
 package io.oort.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,6 +52,20 @@ class DistributionTest {
             assertTrue(exit == 0 || exit == 143, "exit code " + exit);
             assertTrue(Files.readString(d.home.resolve("log/oort.log")).contains("started in"),
                     "log/oort.log has the start line");
+        }
+    }
+
+    @Test
+    void aShippedConnectorIsUsableAsSoonAsTheApiAnswers() throws Exception {
+        try (Dist d = Dist.copy(true)) {
+            d.start(Map.of()); // returns at the first answer of /ping, while FileInstall may still deploy plugins/
+            HttpResponse<String> r = d.post("/streams",
+                    "{\"sql\":\"CREATE STREAM early () WITH (DATASOURCE=\\\"early\\\", TYPE=\\\"mqtt\\\")\"}");
+            assertEquals(201, r.statusCode(), r.body());
+            assertTrue(d.get("/plugins/sources").body().contains("mqtt"));
+            int exit = d.stop();
+            assertFalse(d.log().contains("plugins not deployed in time"), "the API waited for the plugins, not its bound");
+            assertTrue(exit == 0 || exit == 143, "exit code " + exit);
         }
     }
 

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.oort.engine.core.internal.management.JwtVerifier;
+import io.oort.engine.core.internal.plugin.InitialPlugins;
 import io.oort.engine.core.internal.service.EngineService;
 import jakarta.servlet.Servlet;
 
@@ -22,13 +23,19 @@ import jakarta.servlet.Servlet;
 @Component(immediate = true)
 public class RestComponent {
 
+    /** How long requests may wait for the plugins present at start-up to be deployed. */
+    private static final long INITIAL_PLUGINS_BOUND_MS = 10_000;
+
     private final ServiceRegistration<Servlet> registration;
+    private final InitialPlugins initialPlugins;
 
     @Activate
     public RestComponent(@Reference EngineService engine, BundleContext ctx) {
         Router router = routes(engine);
         long maxBody = engine.config().getLong("basic.maxBodyBytes", 10L * 1024 * 1024);
-        RestServlet servlet = new RestServlet(router, new ObjectMapper(), maxBody, authenticator(engine));
+        initialPlugins = InitialPlugins.watch(ctx, INITIAL_PLUGINS_BOUND_MS);
+        RestServlet servlet = new RestServlet(router, new ObjectMapper(), maxBody, authenticator(engine),
+                initialPlugins);
         Hashtable<String, Object> props = new Hashtable<>();
         // Plain properties, not the @HttpWhiteboardServletPattern annotation: that would make this bundle require
         // a whiteboard implementation to resolve at all.
@@ -76,5 +83,6 @@ public class RestComponent {
     @Deactivate
     void deactivate() {
         registration.unregister();
+        initialPlugins.close();
     }
 }

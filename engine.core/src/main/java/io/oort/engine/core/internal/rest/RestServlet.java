@@ -17,6 +17,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.oort.engine.core.internal.plugin.InitialPlugins;
+
 /**
  * The single servlet behind eKuiper's REST paths: reads the request (bounded in size), dispatches through the
  * {@link Router} and writes JSON or text, turning every failure into eKuiper's error body, never a stack trace.
@@ -37,17 +39,28 @@ public class RestServlet extends HttpServlet {
     private final transient ObjectMapper json;
     private final long maxBodyBytes;
     private final transient Authenticator auth;
+    private final transient InitialPlugins initialPlugins;
 
     public RestServlet(Router router, ObjectMapper json, long maxBodyBytes) {
-        this(router, json, maxBodyBytes, null);
+        this(router, json, maxBodyBytes, null, InitialPlugins.none());
     }
 
     /** @param auth null for an open API (eKuiper's default, {@code basic.authentication: false}) */
     public RestServlet(Router router, ObjectMapper json, long maxBodyBytes, Authenticator auth) {
+        this(router, json, maxBodyBytes, auth, InitialPlugins.none());
+    }
+
+    /**
+     * @param auth           null for an open API (eKuiper's default, {@code basic.authentication: false})
+     * @param initialPlugins requests but {@code /ping} wait for the plugins present at start-up (bounded)
+     */
+    public RestServlet(Router router, ObjectMapper json, long maxBodyBytes, Authenticator auth,
+            InitialPlugins initialPlugins) {
         this.router = router;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
         this.auth = auth;
+        this.initialPlugins = initialPlugins;
     }
 
     @Override
@@ -64,6 +77,13 @@ public class RestServlet extends HttpServlet {
         String ctx = req.getContextPath();
         if (ctx != null && !ctx.isEmpty() && path.startsWith(ctx)) {
             path = path.substring(ctx.length());
+        }
+        if (!"/ping".equals(path)) {
+            try {
+                initialPlugins.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (auth != null) {
             String refused = auth.reject(path, req.getHeader("Authorization"));

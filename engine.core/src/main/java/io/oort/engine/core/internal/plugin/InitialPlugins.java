@@ -1,0 +1,142 @@
+package io.oort.engine.core.internal.plugin;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.wiring.BundleRevision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the connector and function bundles that were in {@code plugins/} when the engine started are deployed yet.
+ * FileInstall deploys them in the background after the engine is up, so without this a script that starts Oort and
+ * creates a stream as soon as the REST API answers would race it ("source type mqtt is not installed"). The REST API
+ * holds requests (but {@code /ping}) until {@link #await} says they are there, or until a bound passes (a plugin that
+ * never starts must not hold the API forever).
+ */
+public final class InitialPlugins {
+    private static final Logger LOG = LoggerFactory.getLogger(InitialPlugins.class);
+
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final long deadlineNanos;
+    private final Set<Path> pending = new HashSet<>();
+    private PluginLocations locations;
+    private BundleContext ctx;
+    private SynchronousBundleListener listener;
+
+    private InitialPlugins(long boundMillis) {
+        this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(boundMillis);
+    }
+
+    /** Nothing to wait for (no plugins folder, tests). */
+    public static InitialPlugins none() {
+        InitialPlugins p = new InitialPlugins(0);
+        p.done.countDown();
+        return p;
+    }
+
+    /** Starts watching the bundles of the jars now in the plugins folder; waits at most {@code boundMillis}. */
+    public static InitialPlugins watch(BundleContext ctx, long boundMillis) {
+        PluginLocations locations = PluginLocations.of(ctx);
+        Path dir = locations.dir();
+        InitialPlugins p = new InitialPlugins(boundMillis);
+        p.locations = locations;
+        if (dir != null && Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jar")) {
+                for (Path f : files) {
+                    p.pending.add(f.toAbsolutePath().normalize());
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot list {}: {}", dir, e.toString());
+            }
+        }
+        p.start(ctx);
+        return p;
+    }
+
+    private void start(BundleContext context) {
+        synchronized (this) {
+            if (pending.isEmpty()) {
+                done.countDown();
+                return;
+            }
+            ctx = context;
+            listener = this::changed;
+            context.addBundleListener(listener);
+        }
+        for (Bundle b : context.getBundles()) {
+            check(b);
+        }
+    }
+
+    private void changed(BundleEvent e) {
+        check(e.getBundle());
+    }
+
+    private void check(Bundle b) {
+        if (!deployed(b)) {
+            return;
+        }
+        Path file = locations.fileOf(b); // by path: FileInstall's location is file:/x, Path.toUri() gives file:///x
+        synchronized (this) {
+            if (file != null && pending.remove(file) && pending.isEmpty()) {
+                finish();
+            }
+        }
+    }
+
+    /** Started (or lazily starting), or a resolved fragment, which never starts. */
+    private static boolean deployed(Bundle b) {
+        int state = b.getState();
+        if (state == Bundle.ACTIVE || state == Bundle.STARTING) {
+            return true;
+        }
+        BundleRevision r = b.adapt(BundleRevision.class);
+        return state == Bundle.RESOLVED && r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+
+    private void finish() {
+        if (listener != null) {
+            try {
+                ctx.removeBundleListener(listener);
+            } catch (IllegalStateException e) {
+                // the engine is stopping
+            }
+            listener = null;
+        }
+        done.countDown();
+    }
+
+    /** Waits until the initial plugins are deployed or the bound has passed; true when they are. */
+    public boolean await() throws InterruptedException {
+        if (done.getCount() == 0) {
+            return true;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0 && done.await(left, TimeUnit.NANOSECONDS)) {
+            return true;
+        }
+        synchronized (this) {
+            if (done.getCount() != 0) {
+                LOG.warn("plugins not deployed in time, the REST API goes on without them: {}", pending);
+                finish();
+            }
+        }
+        return false;
+    }
+
+    /** Stops watching (engine shutdown). */
+    public synchronized void close() {
+        finish();
+    }
+}
