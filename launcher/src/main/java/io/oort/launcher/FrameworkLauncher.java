@@ -171,7 +171,8 @@ final class FrameworkLauncher {
         jars.sort(null);
         List<Bundle> out = new ArrayList<>();
         for (Path jar : jars) {
-            Bundle b = fw.getBundleContext().installBundle(jar.toUri().toString());
+            // reference: Felix reads the jar where it is instead of copying it into its cache on every start
+            Bundle b = fw.getBundleContext().installBundle("reference:" + jar.toUri());
             b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class).setStartLevel(level);
             out.add(b);
         }

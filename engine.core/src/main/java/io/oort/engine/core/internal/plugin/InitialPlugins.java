@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
@@ -33,6 +36,7 @@ public final class InitialPlugins {
     private PluginLocations locations;
     private BundleContext ctx;
     private SynchronousBundleListener listener;
+    private ServiceListener services;
 
     private InitialPlugins(long boundMillis) {
         this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(boundMillis);
@@ -72,7 +76,13 @@ public final class InitialPlugins {
             }
             ctx = context;
             listener = this::changed;
+            services = e -> {
+                if (e.getType() == ServiceEvent.REGISTERED) {
+                    check(e.getServiceReference().getBundle());
+                }
+            };
             context.addBundleListener(listener);
+            context.addServiceListener(services);
         }
         for (Bundle b : context.getBundles()) {
             check(b);
@@ -84,35 +94,75 @@ public final class InitialPlugins {
     }
 
     private void check(Bundle b) {
-        if (!deployed(b)) {
+        // by path: FileInstall's location is file:/x where Path.toUri() gives file:///x
+        Path file = b == null ? null : locations.fileOf(b);
+        if (file == null) {
             return;
         }
-        Path file = locations.fileOf(b); // by path: FileInstall's location is file:/x, Path.toUri() gives file:///x
         synchronized (this) {
-            if (file != null && pending.remove(file) && pending.isEmpty()) {
+            if (!pending.contains(file) || !deployed(b)) {
+                return;
+            }
+            pending.remove(file);
+            if (pending.isEmpty()) {
                 finish();
             }
         }
     }
 
-    /** Started (or lazily starting), or a resolved fragment, which never starts. */
+    /**
+     * Started (or lazily starting) with the services of all its DS components registered (a bundle is ACTIVE before
+     * SCR has activated its components), or a resolved fragment, which never starts.
+     */
     private static boolean deployed(Bundle b) {
         int state = b.getState();
         if (state == Bundle.ACTIVE || state == Bundle.STARTING) {
-            return true;
+            int expected = declaredServices(b);
+            ServiceReference<?>[] registered = b.getRegisteredServices();
+            return (registered == null ? 0 : registered.length) >= expected;
         }
         BundleRevision r = b.adapt(BundleRevision.class);
         return state == Bundle.RESOLVED && r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+
+    /** How many of the bundle's DS component descriptions publish a service (bnd writes one component per file). */
+    static int declaredServices(Bundle b) {
+        String header = b.getHeaders().get("Service-Component");
+        if (header == null) {
+            return 0;
+        }
+        int n = 0;
+        for (String path : header.split(",")) {
+            String p = path.trim();
+            if (p.isEmpty() || p.contains("*")) {
+                continue; // bnd never writes globs; a hand-written one is not counted
+            }
+            java.net.URL url = b.getEntry(p);
+            if (url == null) {
+                continue;
+            }
+            try (java.io.InputStream in = url.openStream()) {
+                String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (xml.contains("<service")) {
+                    n++;
+                }
+            } catch (IOException e) {
+                // unreadable: not counted
+            }
+        }
+        return n;
     }
 
     private void finish() {
         if (listener != null) {
             try {
                 ctx.removeBundleListener(listener);
+                ctx.removeServiceListener(services);
             } catch (IllegalStateException e) {
                 // the engine is stopping
             }
             listener = null;
+            services = null;
         }
         done.countDown();
     }
