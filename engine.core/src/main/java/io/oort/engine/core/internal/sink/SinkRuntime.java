@@ -92,7 +92,8 @@ public final class SinkRuntime {
     private volatile int batchResults;
     private Cancellable lingerTimer;
     private Cancellable resendTimer;
-    private long lastFailureNanos;
+    /** When the last send failed, on the engine's clock (long ago until then). */
+    private long lastFailureMillis = Long.MIN_VALUE / 2;
     private boolean closed;
 
     /**
@@ -388,7 +389,7 @@ public final class SinkRuntime {
             listener.sent(1);
             return Outcome.SENT;
         } catch (RecoverableException ex) {
-            lastFailureNanos = System.nanoTime();
+            lastFailureMillis = ctx.clock().millis();
             if (countFailure || cache == null) {
                 listener.failed(ex.getMessage());
             }
@@ -405,7 +406,7 @@ public final class SinkRuntime {
     }
 
     private boolean retryDue() {
-        return System.nanoTime() - lastFailureNanos >= common.retryMillis() * 1_000_000L;
+        return ctx.clock().millis() - lastFailureMillis >= common.retryMillis();
     }
 
     private void armResend(long delayMillis) {

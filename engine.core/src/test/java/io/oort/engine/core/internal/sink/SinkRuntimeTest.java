@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.oort.engine.core.api.ConnectorDescriptor.Payload;
 import io.oort.engine.core.api.ConnectorException;
 import io.oort.engine.core.internal.connector.ContextImpl;
-import io.oort.engine.core.internal.time.SystemClock;
 
 /**
  * The sink pipeline with a fake connector and timers the test fires by hand: cache order and recovery, the resend
@@ -36,6 +35,8 @@ class SinkRuntimeTest {
 
     private final FakeSink fake = new FakeSink();
     private final ManualTimers timers = new ManualTimers();
+    /** The engine's clock as the sink sees it: moved by the tests only. */
+    private long now = 1_700_000_000_000L;
     private final List<String> errors = new ArrayList<>();
     private int sent;
 
@@ -92,7 +93,7 @@ class SinkRuntimeTest {
     }
 
     private SinkRuntime create(Map<String, Object> props, Path dir, Payload payload) throws ConnectorException {
-        return new SinkRuntime(fake.entry(payload), ContextImpl.of("r1", "sink_fake_0", SystemClock.INSTANCE),
+        return new SinkRuntime(fake.entry(payload), ContextImpl.of("r1", "sink_fake_0", () -> now),
                 new LinkedHashMap<>(props), Map.of(), dir, timers, new SinkRuntime.Listener() {
                     @Override
                     public void sent(int messages) {
@@ -318,7 +319,7 @@ class SinkRuntimeTest {
     @Test
     void resendPriorityOneSendsTheCacheFirst() throws Exception {
         SinkRuntime s = alterQueue(1);
-        Thread.sleep(5); // past the 1 ms retry interval of the last failure
+        now += 1; // the 1 ms retry interval of the last failure has passed
         s.accept(seq(3));
         assertEquals(List.of(got("{\"resent\":true,\"seq\":1}", "resend/1"),
                 got("{\"resent\":true,\"seq\":2}", "resend/2"), got("{\"seq\":3}", "live/3")), delivered());
