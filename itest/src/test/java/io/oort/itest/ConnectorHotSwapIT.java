@@ -95,13 +95,7 @@ public class ConnectorHotSwapIT {
     }
 
     private static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Dist.waitFor(what, 15, condition::get);
     }
 
     private String connectors(Object commands) {

@@ -443,12 +443,6 @@ public class PluginManagementIT {
     }
 
     private static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Dist.waitFor(what, 20, condition::get);
     }
 }

@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.service;
 
+import static io.oort.engine.core.internal.service.TestEngines.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,16 +50,6 @@ class EngineServiceTest {
         EngineService e = new EngineService(registry, EngineConfig.defaults(), home);
         engines.add(e);
         return e;
-    }
-
-    private static void waitFor(String what, BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
     }
 
     private static List<Map<String, Object>> collect(EngineService e, String topic) {

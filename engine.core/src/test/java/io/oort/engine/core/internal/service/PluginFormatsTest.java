@@ -181,13 +181,14 @@ class PluginFormatsTest {
     }
 
     private void waitFor(String what, BooleanSupplier c, String rule) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; sent " + sent + "; rule status "
-                        + engine.rules().status(rule));
-            }
-            Thread.sleep(5);
+        TestEngines.waitFor(what, c, () -> "sent " + sent + "; rule status " + ruleStatus(rule));
+    }
+
+    private String ruleStatus(String rule) {
+        try {
+            return String.valueOf(engine.rules().status(rule));
+        } catch (ServiceException e) {
+            return e.getMessage();
         }
     }
 
