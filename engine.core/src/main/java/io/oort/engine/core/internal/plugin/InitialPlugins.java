@@ -14,7 +14,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
@@ -111,46 +110,16 @@ public final class InitialPlugins {
     }
 
     /**
-     * Started (or lazily starting) with the services of all its DS components registered (a bundle is ACTIVE before
-     * SCR has activated its components), or a resolved fragment, which never starts.
+     * Started (or lazily starting) with the services of all its DS components registered, or a resolved fragment,
+     * which never starts.
      */
     private static boolean deployed(Bundle b) {
         int state = b.getState();
         if (state == Bundle.ACTIVE || state == Bundle.STARTING) {
-            int expected = declaredServices(b);
-            ServiceReference<?>[] registered = b.getRegisteredServices();
-            return (registered == null ? 0 : registered.length) >= expected;
+            return DeclaredServices.allRegistered(b);
         }
         BundleRevision r = b.adapt(BundleRevision.class);
         return state == Bundle.RESOLVED && r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
-    }
-
-    /** How many of the bundle's DS component descriptions publish a service (bnd writes one component per file). */
-    static int declaredServices(Bundle b) {
-        String header = b.getHeaders().get("Service-Component");
-        if (header == null) {
-            return 0;
-        }
-        int n = 0;
-        for (String path : header.split(",")) {
-            String p = path.trim();
-            if (p.isEmpty() || p.contains("*")) {
-                continue; // bnd never writes globs; a hand-written one is not counted
-            }
-            java.net.URL url = b.getEntry(p);
-            if (url == null) {
-                continue;
-            }
-            try (java.io.InputStream in = url.openStream()) {
-                String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                if (xml.contains("<service")) {
-                    n++;
-                }
-            } catch (IOException e) {
-                // unreadable: not counted
-            }
-        }
-        return n;
     }
 
     private void finish() {
