@@ -151,6 +151,11 @@ class PluginSoakTest {
             Thread.sleep(2000);
             end = Snapshot.of(d.pid());
         }
+        if (end.loaders > baseline.loaders) { // what is left, for a look after the failure asserted below
+            Files.writeString(Path.of("target/plugin-soak-classloaders.txt"),
+                    Snapshot.jcmd(d.pid(), "VM.classloaders show-classes"));
+            Snapshot.jcmd(d.pid(), "GC.heap_dump " + Path.of("target/plugin-soak.hprof").toAbsolutePath());
+        }
         pub.finish();
         assertEquals("publisher ok", pub.toString());
         long published = pub.sent.get();
@@ -174,7 +179,8 @@ class PluginSoakTest {
                 "the engine started once");
         assertTrue(end.threads <= baseline.threads + 4, "threads " + baseline.threads + " -> " + end.threads);
         assertTrue(end.loaders <= baseline.loaders, "bundle class loaders " + baseline.loaders + " -> "
-                + end.loaders + ": the old versions' class loaders were not collected");
+                + end.loaders + ": the old versions' class loaders were not collected; extra loaders (by first class"
+                + " loaded): " + end.extraLoaders(baseline));
         assertEquals(1, end.mqttPools, "one live connection pool: the old connector instances are gone");
         assertTrue(end.heapKb <= Math.max(baseline.heapKb * 3 / 2, baseline.heapKb + 16 * 1024),
                 "heap used " + baseline.heapKb + " KB -> " + end.heapKb + " KB");
@@ -387,10 +393,11 @@ class PluginSoakTest {
     }
 
     /** Threads, heap in use after a full GC, live bundle class loaders and MQTT connection pools of a JVM. */
-    private record Snapshot(int threads, long heapKb, int loaders, int mqttPools) {
+    private record Snapshot(int threads, long heapKb, int loaders, int mqttPools, List<String> bundles) {
 
         static Snapshot of(long pid) throws Exception {
             String histogram = jcmd(pid, "GC.class_histogram"); // a full GC first: only live objects count
+            List<String> bundles = bundleLoaders(jcmd(pid, "VM.classloaders show-classes"));
             String heap = jcmd(pid, "GC.heap_info");
             long used = 0;
             Matcher m = Pattern.compile("(?m)^\\s*(def new generation|tenured generation|PSYoungGen|ParOldGen|garbage-first heap)"
@@ -400,7 +407,39 @@ class PluginSoakTest {
             }
             return new Snapshot(threads(pid), used, instances(histogram,
                     "org.apache.felix.framework.BundleWiringImpl$BundleClassLoader"),
-                    instances(histogram, "io.oort.connector.mqtt.internal.MqttConnectionPool"));
+                    instances(histogram, "io.oort.connector.mqtt.internal.MqttConnectionPool"), bundles);
+        }
+
+        /**
+         * Each bundle class loader in the JVM named by the first class it loaded (which tells its bundle), sorted:
+         * a failure names the bundle whose old loader stayed.
+         */
+        private static List<String> bundleLoaders(String tree) {
+            List<String> names = new ArrayList<>();
+            boolean inLoader = false;
+            for (String l : tree.split("\n")) {
+                if (l.contains("+-- org.apache.felix.framework.BundleWiringImpl$BundleClassLoader")) {
+                    if (inLoader) {
+                        names.add("(no classes)");
+                    }
+                    inLoader = true;
+                } else if (inLoader && l.contains("Classes: ")) {
+                    names.add(l.substring(l.indexOf("Classes: ") + 9).trim());
+                    inLoader = false;
+                }
+            }
+            if (inLoader) {
+                names.add("(no classes)");
+            }
+            names.sort(null);
+            return names;
+        }
+
+        /** The loaders here that were not in {@code before} (by the bundle they belong to). */
+        List<String> extraLoaders(Snapshot before) {
+            List<String> extra = new ArrayList<>(bundles);
+            before.bundles.forEach(extra::remove);
+            return extra;
         }
 
         private static int threads(long pid) throws IOException {

@@ -21,6 +21,7 @@ import io.oort.engine.core.internal.rule.RuleDef;
 import io.oort.engine.core.internal.rule.RuleManager;
 import io.oort.engine.core.internal.service.ServiceException;
 import io.oort.engine.core.internal.store.Store;
+import io.oort.engine.core.internal.util.EngineThreads;
 import io.oort.engine.sql.ast.StreamStatement;
 
 /**
@@ -176,7 +177,7 @@ public final class DataTransfer {
         LOG.info("imported {} streams/tables, {} rules, {} conf key sets{}", plan.streams().size(),
                 plan.rules().size(), plan.confs().size(), partial ? " (partial)" : "");
         if (stop) {
-            Thread t = new Thread(() -> {
+            Thread t = EngineThreads.daemon(() -> {
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
@@ -184,7 +185,6 @@ public final class DataTransfer {
                 }
                 shutdown.run();
             }, "oort-import-stop");
-            t.setDaemon(true);
             t.start();
         }
         return new Result(errors.onlyNotices(), errors);

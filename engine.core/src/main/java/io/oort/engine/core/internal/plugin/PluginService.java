@@ -28,6 +28,7 @@ import io.oort.engine.core.api.ConnectorKind;
 import io.oort.engine.core.internal.config.Durations;
 import io.oort.engine.core.internal.config.EngineConfig;
 import io.oort.engine.core.internal.service.EngineService;
+import io.oort.engine.core.internal.util.EngineThreads;
 
 /**
  * Plugin management as a service for the REST API and the shell: lists and describes plugins, installs, updates and
@@ -67,11 +68,7 @@ public class PluginService {
         PluginFetcher fetcher = new PluginFetcher(allowedPrefixes(engine.config()), staging, MAX_PLUGIN_BYTES,
                 Duration.ofSeconds(60));
         this.installer = new PluginInstaller(ctx, inventory, locations, home, fetcher, poll);
-        this.zips = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "oort-plugin-zips");
-            t.setDaemon(true);
-            return t;
-        });
+        this.zips = Executors.newSingleThreadScheduledExecutor(r -> EngineThreads.daemon(r, "oort-plugin-zips"));
         zips.scheduleWithFixedDelay(this::scanZips, poll, poll, TimeUnit.MILLISECONDS);
     }
 

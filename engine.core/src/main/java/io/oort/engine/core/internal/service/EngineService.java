@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -46,6 +44,7 @@ import io.oort.engine.core.internal.store.MvStoreStore;
 import io.oort.engine.core.internal.store.Store;
 import io.oort.engine.core.internal.system.SystemInfo;
 import io.oort.engine.core.internal.time.SystemClock;
+import io.oort.engine.core.internal.util.EngineThreads;
 import io.oort.engine.sql.ast.StreamStatement;
 import io.oort.engine.sql.function.FunctionRegistry;
 
@@ -108,8 +107,8 @@ public class EngineService {
         this.confKeys = new ConfKeys(home == null ? null : home.resolve("etc"), store, System.getenv());
         this.catalog = new StreamCatalog(store, this::checkStream);
         int n = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.workers = Executors.newFixedThreadPool(n, threads("oort-worker"));
-        this.timers = Executors.newSingleThreadScheduledExecutor(threads("oort-timer"));
+        this.workers = Executors.newFixedThreadPool(n, EngineThreads.daemon("oort-worker"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(EngineThreads.daemon("oort-timer"));
         this.bus = new MemoryBus();
         for (ConnectorProvider p : MemoryConnectors.providers(bus)) {
             connectors.addProvider(p, Map.of(ConnectorProvider.TYPE, p.descriptor().type(), ConnectorProvider.KIND,
@@ -136,15 +135,6 @@ public class EngineService {
         workers.shutdown();
         timers.shutdown();
         store.close();
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static Path homeOf(BundleContext ctx) {

@@ -17,6 +17,7 @@ import io.oort.engine.core.internal.plugin.ConnectorOffer;
 import io.oort.engine.core.internal.plugin.PluginException;
 import io.oort.engine.core.internal.plugin.PluginInfo;
 import io.oort.engine.core.internal.plugin.PluginService;
+import io.oort.engine.core.internal.util.EngineThreads;
 
 /**
  * {@code oort:plugin <verb> ...}: the shell's plugin management, through the same {@link PluginService} as the REST
@@ -50,11 +51,7 @@ public class PluginCommands {
     public PluginCommands(@Reference PluginService plugins) {
         this.plugins = plugins;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "oort-plugin-command");
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(), r -> EngineThreads.daemon(r, "oort-plugin-command"));
         worker.prestartAllCoreThreads();
     }
 
