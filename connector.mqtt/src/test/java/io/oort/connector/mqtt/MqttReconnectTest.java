@@ -108,6 +108,36 @@ class MqttReconnectTest {
         assertEquals("queued", second.ingest().next().text(), "the broker kept the message for the session");
     }
 
+    /**
+     * A persistent session's backlog is larger than what a source buffers before the engine subscribes, and the
+     * broker sends it ahead of the SUBACK: the source's start must not wait for that SUBACK (it would come only
+     * after a whole operation timeout, 5 s), and the backlog arrives complete and in order.
+     */
+    @Test
+    void aLargePersistentSessionBacklogDoesNotHoldUpTheSourcesStart() throws Exception {
+        broker = Mosquitto.start(dir, "max_queued_messages 0\nmax_inflight_messages 0"); // all sent at once
+        String clientId = "oort-backlog-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> conn = Map.of("server", broker.tcpUrl(), "clientid", clientId, "enableClientSession",
+                true, "qos", 1);
+        RunningSource first = harness.source("backlog/t", conn);
+        first.status().await(ConnectionStatus.CONNECTED);
+        harness.close(first);
+        RunningSink sink = harness.sink(Map.of("server", broker.tcpUrl(), "topic", "backlog/t", "qos", 1));
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            sink.send(TestSinkMessage.of("m" + i));
+        }
+
+        long t0 = System.nanoTime();
+        RunningSource second = harness.source("backlog/t", conn);
+        long startMs = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        for (int i = 0; i < n; i++) {
+            assertEquals("m" + i, second.ingest().next().text());
+        }
+        second.status().await(ConnectionStatus.CONNECTED);
+        assertTrue(startMs < 5000, "the source took " + startMs + " ms to start: it waited for the SUBACK");
+    }
+
     @Test
     void aClosedConnectorFailsCleanly() throws Exception {
         broker = Mosquitto.start(dir);

@@ -3,6 +3,7 @@ package io.oort.connector.mqtt.internal;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -25,6 +26,12 @@ final class IngestHandler implements MessageHandler {
 
     private final EngineClock clock;
     private final ArrayDeque<InboundMessage> early = new ArrayDeque<>();
+    /**
+     * Completed when the early buffer is full and Paho's thread waits for the engine: the broker is delivering, so
+     * the source's connect must not wait any longer for its SUBACK (queued behind that backlog, it would come only
+     * after the engine subscribed, which it does when connect returns).
+     */
+    final CompletableFuture<Void> backlogWaiting = new CompletableFuture<>();
     /** Held by whoever hands messages over, so early ones still being replayed go before later arrivals. */
     private final ReentrantLock delivery = new ReentrantLock();
     private SourceIngest ingest;
@@ -79,6 +86,7 @@ final class IngestHandler implements MessageHandler {
         SourceIngest target;
         synchronized (this) {
             while (!closed && ingest == null && early.size() >= MAX_EARLY) {
+                backlogWaiting.complete(null);
                 try {
                     wait();
                 } catch (InterruptedException e) {

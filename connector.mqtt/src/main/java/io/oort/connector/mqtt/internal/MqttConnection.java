@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -52,7 +54,7 @@ public final class MqttConnection implements LinkListener {
     private final ScheduledExecutorService scheduler;
     private final MqttLink link;
     private final ReentrantLock lifecycle = new ReentrantLock();
-    private final CountDownLatch firstAttempt = new CountDownLatch(1);
+    private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
 
     private final Map<Object, StatusListener> listeners = new LinkedHashMap<>();
     private final SubscriptionTable subscriptions = new SubscriptionTable();
@@ -102,12 +104,20 @@ public final class MqttConnection implements LinkListener {
         scheduleAttempt(0);
     }
 
-    /** Waits until the first connection attempt has succeeded or failed. */
+    /** Waits until the first connection attempt has succeeded (subscriptions restored) or failed. */
     public boolean awaitFirstAttempt(long timeoutMs) {
+        return awaitFirstAttempt(timeoutMs, new CompletableFuture<>());
+    }
+
+    /** Waits as {@link #awaitFirstAttempt(long)}, or until {@code enough} completes, whichever comes first. */
+    public boolean awaitFirstAttempt(long timeoutMs, CompletableFuture<?> enough) {
         try {
-            return firstAttempt.await(timeoutMs, TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(firstAttempt, enough).get(timeoutMs, TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        } catch (TimeoutException | ExecutionException e) {
             return false;
         }
     }
@@ -236,7 +246,7 @@ public final class MqttConnection implements LinkListener {
                     notifyStatus(ConnectionStatus.CONNECTED, null);
                 }
             }
-            firstAttempt.countDown();
+            firstAttempt.complete(null);
         } finally {
             lifecycle.unlock();
         }
@@ -258,7 +268,7 @@ public final class MqttConnection implements LinkListener {
             backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
             scheduleAttempt(delay);
         }
-        firstAttempt.countDown();
+        firstAttempt.complete(null);
     }
 
     private void restoreSubscriptions(int qos, List<String> filters) {
@@ -387,7 +397,7 @@ public final class MqttConnection implements LinkListener {
             if (locked) {
                 lifecycle.unlock();
             }
-            firstAttempt.countDown();
+            firstAttempt.complete(null);
         }
     }
 }

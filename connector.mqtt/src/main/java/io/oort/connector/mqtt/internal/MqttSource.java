@@ -66,8 +66,9 @@ public final class MqttSource implements PushSource {
         // The subscription is registered before the first CONNECT so that nothing delivered at once is lost.
         lease = pool.acquire(selector, settings, owner, status, ctx.logger(), c -> c.subscribe(filters, qos, h));
         handler = h;
-        // Bounded: a broker that is down must not fail or stall the rule; the connection keeps retrying.
-        lease.connection().awaitFirstAttempt(MqttLink.OPERATION_TIMEOUT_MS);
+        // Bounded: a broker that is down must not fail or stall the rule; the connection keeps retrying. Done early
+        // when a persistent session's backlog already fills the handler's buffer.
+        lease.connection().awaitFirstAttempt(MqttLink.OPERATION_TIMEOUT_MS, h.backlogWaiting);
     }
 
     @Override
