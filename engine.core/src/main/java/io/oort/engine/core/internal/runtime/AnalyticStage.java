@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.runtime;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,44 @@ final class AnalyticStage {
                 unpartitioned[i] = new StateCell();
             } else {
                 partitioned[i] = new HashMap<>();
+            }
+        }
+    }
+
+    /** Every call's state, per partition. */
+    void snapshot(StateCodec.Out out) throws IOException {
+        out.writeInt(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            if (unpartitioned[i] != null) {
+                out.writeInt(-1);
+                out.writeValue(unpartitioned[i].value);
+            } else {
+                out.writeInt(partitioned[i].size());
+                for (Map.Entry<String, StateCell> e : partitioned[i].entrySet()) {
+                    out.writeString(e.getKey());
+                    out.writeValue(e.getValue().value);
+                }
+            }
+        }
+    }
+
+    void restore(StateCodec.In in) throws IOException {
+        int n = in.readInt();
+        if (n != calls.size()) {
+            throw new IOException("checkpoint of " + n + " analytic calls, the rule has " + calls.size());
+        }
+        for (int i = 0; i < n; i++) {
+            int parts = in.readInt();
+            if (parts < 0) {
+                unpartitioned[i].value = in.readValue();
+                continue;
+            }
+            partitioned[i].clear();
+            for (int k = 0; k < parts; k++) {
+                StateCell cell = new StateCell();
+                String key = in.readString();
+                cell.value = in.readValue();
+                partitioned[i].put(key, cell);
             }
         }
     }

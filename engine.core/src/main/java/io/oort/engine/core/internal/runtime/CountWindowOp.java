@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.runtime;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -44,6 +45,20 @@ final class CountWindowOp implements WindowOp {
             inputs = new ArrayList<>(inputs.subList(inputs.size() - length + 1, inputs.size()));
             sink.fire(content, start, now);
         }
+    }
+
+    @Override
+    public void snapshot(StateCodec.Out out) throws IOException {
+        out.writeRows(inputs);
+        out.writeInt(count);
+        out.writeLong(lastTrigger);
+    }
+
+    @Override
+    public void restore(StateCodec.In in) throws IOException {
+        inputs = new ArrayList<>(in.readRows());
+        count = in.readInt();
+        lastTrigger = in.readLong();
     }
 
     @Override

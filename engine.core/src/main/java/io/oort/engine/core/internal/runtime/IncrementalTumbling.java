@@ -248,6 +248,17 @@ final class IncrementalTumbling implements WindowOp {
         return p;
     }
 
+    /** Not used by checkpointed rules: they keep the rows (the accumulators are not checkpointable). */
+    @Override
+    public void snapshot(StateCodec.Out out) {
+        throw new UnsupportedOperationException("incremental windows are not checkpointed");
+    }
+
+    @Override
+    public void restore(StateCodec.In in) {
+        throw new UnsupportedOperationException("incremental windows are not checkpointed");
+    }
+
     @Override
     public void advance(long time) {
         if (nextEnd == Long.MAX_VALUE) {

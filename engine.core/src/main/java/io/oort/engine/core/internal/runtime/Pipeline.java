@@ -1,5 +1,8 @@
 package io.oort.engine.core.internal.runtime;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -158,6 +161,82 @@ public final class Pipeline {
             case STATE -> new StateWindowOp(q.window().begin(), q.window().emit(), q.window().single(),
                     q.window().partition(), c, sink);
         };
+    }
+
+    /**
+     * Writes the rule's state for a checkpoint: event-time progress and the events waiting for the watermark, the
+     * tables' rows, the analytic functions' and rule-level state, the window's rows and timing. Call between two
+     * inputs, on the rule's thread.
+     *
+     * @throws StateCodec.NotCheckpointable when the state holds a value of a type a checkpoint cannot keep
+     */
+    public void snapshot(DataOutputStream stream) throws IOException {
+        if (incremental != null) {
+            throw new IllegalStateException("a checkpointed rule runs without incremental windows");
+        }
+        StateCodec.Out o = new StateCodec.Out(stream);
+        o.writeLong(lastWatermark);
+        o.writeInt(width);
+        for (long w : streamWatermarks) {
+            o.writeLong(w);
+        }
+        o.writeInt(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            o.writeInt(pending.source(i));
+            o.writeTuple(pending.tuple(i));
+        }
+        o.writeInt(tableRows.size());
+        for (Map.Entry<Integer, ArrayDeque<Tuple>> e : tableRows.entrySet()) {
+            o.writeInt(e.getKey());
+            o.writeInt(e.getValue().size());
+            for (Tuple t : e.getValue()) {
+                o.writeTuple(t);
+            }
+        }
+        analytics.snapshot(o);
+        o.writeValue(c.ruleState());
+        o.writeBoolean(window != null);
+        if (window != null) {
+            window.snapshot(o);
+        }
+    }
+
+    /** Takes the state {@link #snapshot} wrote for the same rule, before the first input. */
+    @SuppressWarnings("unchecked")
+    public void restore(DataInputStream stream) throws IOException {
+        StateCodec.In in = new StateCodec.In(stream);
+        lastWatermark = in.readLong();
+        if (in.readInt() != width) {
+            throw new IOException("checkpoint of another rule: the number of sources differs");
+        }
+        for (int i = 0; i < width; i++) {
+            streamWatermarks[i] = in.readLong();
+        }
+        int waiting = in.readInt();
+        for (int i = 0; i < waiting; i++) {
+            int src = in.readInt();
+            pending.add(in.readTuple(), src);
+        }
+        int tables = in.readInt();
+        for (int i = 0; i < tables; i++) {
+            ArrayDeque<Tuple> rows = tableRows.get(in.readInt());
+            int n = in.readInt();
+            for (int k = 0; k < n; k++) {
+                Tuple t = in.readTuple();
+                if (rows != null) {
+                    rows.addLast(t);
+                }
+            }
+        }
+        analytics.restore(in);
+        c.ruleState().clear();
+        c.ruleState().putAll((Map<String, Object>) in.readValue());
+        if (in.readBoolean() != (window != null)) {
+            throw new IOException("checkpoint of another rule: windowed and not");
+        }
+        if (window != null) {
+            window.restore(in);
+        }
     }
 
     /** A tuple from source {@code source} (index in FROM/JOIN order). */

@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.runtime;
 
+import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +150,25 @@ final class SessionWindowOp implements WindowOp {
         }
         triggerTime = end;
         sink.fire(content, start, end);
+    }
+
+    @Override
+    public void snapshot(StateCodec.Out out) throws IOException {
+        out.writeRows(inputs);
+        out.writeLong(triggerTime);
+        out.writeBoolean(lastTicked);
+        out.writeLong(timeoutAt);
+        out.writeLong(nextTick);
+    }
+
+    @Override
+    public void restore(StateCodec.In in) throws IOException {
+        inputs.clear();
+        inputs.addAll(in.readRows());
+        triggerTime = in.readLong();
+        lastTicked = in.readBoolean();
+        timeoutAt = in.readLong();
+        nextTick = in.readLong();
     }
 
     @Override

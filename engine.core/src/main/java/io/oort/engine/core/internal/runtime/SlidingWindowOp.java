@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.runtime;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,24 @@ final class SlidingWindowOp implements WindowOp {
         inputs.clear();
         inputs.addAll(keep);
         sink.fire(content, end - span, end);
+    }
+
+    @Override
+    public void snapshot(StateCodec.Out out) throws IOException {
+        out.writeRows(inputs);
+        out.writeValue(new ArrayList<>(triggers));
+        out.writeValue(new ArrayList<>(delayed));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restore(StateCodec.In in) throws IOException {
+        inputs.clear();
+        inputs.addAll(in.readRows());
+        triggers.clear();
+        ((List<Object>) in.readValue()).forEach(t -> triggers.add((Long) t));
+        delayed.clear();
+        ((List<Object>) in.readValue()).forEach(t -> delayed.add((Long) t));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.runtime;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,6 +106,31 @@ final class StateWindowOp implements WindowOp {
             sink.fire(content, start, r.timestamp);
         } else {
             s.rows.add(r);
+        }
+    }
+
+    @Override
+    public void snapshot(StateCodec.Out out) throws IOException {
+        out.writeInt(states.size());
+        for (Map.Entry<String, State> e : states.entrySet()) {
+            out.writeString(e.getKey());
+            out.writeBoolean(e.getValue().open);
+            out.writeLong(e.getValue().start);
+            out.writeRows(e.getValue().rows);
+        }
+    }
+
+    @Override
+    public void restore(StateCodec.In in) throws IOException {
+        states.clear();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            State s = new State();
+            String key = in.readString();
+            s.open = in.readBoolean();
+            s.start = in.readLong();
+            s.rows = new ArrayList<>(in.readRows());
+            states.put(key, s);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.runtime;
 
+import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,23 @@ final class TimeWindowOp implements WindowOp {
         }
         triggerTime = end;
         sink.fire(content, start, end);
+    }
+
+    @Override
+    public void snapshot(StateCodec.Out out) throws IOException {
+        out.writeRows(inputs);
+        out.writeLong(triggerTime);
+        out.writeLong(nextEnd);
+        out.writeBoolean(started);
+    }
+
+    @Override
+    public void restore(StateCodec.In in) throws IOException {
+        inputs.clear();
+        inputs.addAll(in.readRows());
+        triggerTime = in.readLong();
+        nextEnd = in.readLong();
+        started = in.readBoolean();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.oort.engine.core.internal.runtime;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -15,6 +16,12 @@ interface WindowOp {
     }
 
     void add(Row r);
+
+    /** Writes what the window holds (its rows and timing) into a rule's checkpoint. */
+    void snapshot(StateCodec.Out out) throws IOException;
+
+    /** Takes the state {@link #snapshot} wrote for the same window of the same rule. */
+    void restore(StateCodec.In in) throws IOException;
 
     void advance(long time);
 

@@ -161,10 +161,28 @@ public final class AnalyticFunctions {
         private int len;
 
         LagRing(int size, Object fill) {
-            data = new Object[size];
+            this(size);
             while (append(fill)) {
                 // fill up
             }
+        }
+
+        /** An empty ring (a checkpoint's values are appended). */
+        LagRing(int size) {
+            data = new Object[size];
+        }
+
+        int capacity() {
+            return data.length;
+        }
+
+        /** The recorded values, oldest first. */
+        java.util.List<Object> contents() {
+            java.util.List<Object> out = new java.util.ArrayList<>(len);
+            for (int i = 0; i < len; i++) {
+                out.add(data[(head + i) % data.length]);
+            }
+            return out;
         }
 
         boolean append(Object v) {
