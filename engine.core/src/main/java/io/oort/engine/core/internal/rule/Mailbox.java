@@ -104,7 +104,7 @@ final class Mailbox {
     }
 
     /** Waits (bounded) until no item is being handled, after {@link #close}. */
-    void awaitIdle(long timeoutMillis) {
+    boolean awaitIdle(long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (scheduled.get() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -112,9 +112,10 @@ final class Mailbox {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return !scheduled.get();
     }
 
     /**

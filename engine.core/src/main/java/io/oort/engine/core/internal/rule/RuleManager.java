@@ -63,6 +63,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
 
     private final Store store;
     private final RuleEnv env;
+    private final Checkpoints checkpoints;
     private final Map<String, Managed> rules = new LinkedHashMap<>();
     private java.util.concurrent.ScheduledFuture<?> wake;
     private long wakeAt = Long.MAX_VALUE;
@@ -71,6 +72,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
     public RuleManager(Store store, RuleEnv env) {
         this.store = store;
         this.env = env;
+        this.checkpoints = new Checkpoints(env.dataDir());
         env.shared().bind(env);
         env.connectors().addListener(this);
         env.connectors().formats().addListener(this);
@@ -197,6 +199,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
         validate(def);
         boolean wasRunning = m.runtime != null || m.waiting != null;
         halt(m, "");
+        checkpoints.drop(def.id()); // the state of the old definition
         m.def = def;
         store.put(RULES, def.id(), def.json());
         if (wasRunning || m.wanted) {
@@ -215,6 +218,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
             tx.delete(STATES, id);
         });
         SinkCaches.dropRule(env.dataDir(), id);
+        checkpoints.drop(id);
         return "Rule " + id + " is dropped.";
     }
 
@@ -293,7 +297,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
             }
         }
         m.held = false;
-        RuleRuntime rt = new RuleRuntime(def, q, opts, env);
+        RuleRuntime rt = new RuleRuntime(def, q, opts, env, checkpoints);
         try {
             rt.start();
             m.runtime = rt;
@@ -698,6 +702,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
             String json = defs.get(id);
             if (json == null) {
                 SinkCaches.dropRule(env.dataDir(), id); // deleted by the batch: its undelivered results go too
+                checkpoints.drop(id);
                 continue;
             }
             try {
@@ -736,7 +741,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
     public AutoCloseable startTemporary(RuleDef def) throws ServiceException {
         AnalyzedQuery q = validate(def);
         RuleOptions opts = options(def);
-        RuleRuntime rt = new RuleRuntime(def, q, opts, env);
+        RuleRuntime rt = new RuleRuntime(def, q, opts, env, checkpoints);
         try {
             rt.start();
         } catch (ConnectorException | MissingConnectorException e) {

@@ -1,5 +1,10 @@
 package io.oort.engine.core.internal.rule;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +48,7 @@ final class RuleRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleRuntime.class);
     private static final Object TICK = new Object();
+    private static final Object CHECKPOINT = new Object();
 
     private record Raw(int src, byte[] payload, Map<String, Object> meta, long ts) {
     }
@@ -68,6 +74,7 @@ final class RuleRuntime {
     private final RuleOptions options;
     private final AnalyzedQuery query;
     private final Mailbox mailbox;
+    private final Checkpoints checkpoints;
     private final Pipeline pipeline;
     private final Decoder[] decoders;
     private final EventTimes[] eventTimes;
@@ -78,14 +85,16 @@ final class RuleRuntime {
     private final List<AutoCloseable> openSources = new ArrayList<>();
     private final LookupTables lookups;
     private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> checkpointTimer;
     private long timerAt = Long.MAX_VALUE;
     private volatile boolean stopping;
     /** A plugin format a stream needs that is not installed: start() reports it and the rule waits. */
     private String missingFormat;
     private String formatError;
 
-    RuleRuntime(RuleDef def, AnalyzedQuery query, RuleOptions options, RuleEnv env) {
+    RuleRuntime(RuleDef def, AnalyzedQuery query, RuleOptions options, RuleEnv env, Checkpoints checkpoints) {
         this.def = def;
+        this.checkpoints = checkpoints;
         this.env = env;
         this.options = options;
         this.query = query;
@@ -109,12 +118,60 @@ final class RuleRuntime {
             sourceMetrics[s.index()] = new OpMetrics("source_" + s.name() + "_0", true);
         }
         op = new OpMetrics("op_1_project_0", false);
-        EvalContext ctx = new EvalContext(def.id(), env.clock()::millis, env.zone());
         this.lookups = new LookupTables(env);
-        this.pipeline = new Pipeline(query, new Pipeline.Options(options.isEventTime(),
-                options.lateTolerance().toMillis(), true, options.sendMetaToSink(), options.sendNilField()),
-                new Output(), ctx, env.clock()::millis, env.zone(), lookups);
+        this.pipeline = restoredPipeline();
         this.mailbox = new Mailbox(options.bufferLength(), options.dropOldestWhenFull(), env.workers(), this::handle);
+    }
+
+    private Pipeline newPipeline() {
+        EvalContext ctx = new EvalContext(def.id(), env.clock()::millis, env.zone());
+        // A checkpointed rule keeps its windows' rows: incremental accumulators are not checkpointable.
+        return new Pipeline(query, new Pipeline.Options(options.isEventTime(), options.lateTolerance().toMillis(),
+                options.qos() == 0, options.sendMetaToSink(), options.sendNilField()), new Output(), ctx,
+                env.clock()::millis, env.zone(), lookups);
+    }
+
+    /** With qos 1 or 2, the pipeline resumes from the rule's last checkpoint when there is one. */
+    private Pipeline restoredPipeline() {
+        Pipeline p = newPipeline();
+        if (options.qos() == 0) {
+            return p;
+        }
+        byte[] state = checkpoints.load(def.id(), fingerprint());
+        if (state == null) {
+            return p;
+        }
+        try {
+            p.restore(new DataInputStream(new ByteArrayInputStream(state)));
+            LOG.info("rule {} resumes from its checkpoint ({} bytes)", def.id(), state.length);
+            return p;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("rule {}: its checkpoint cannot be restored ({}); starting empty", def.id(), e.toString());
+            return newPipeline();
+        }
+    }
+
+    /** What a checkpoint must match to be restored: the rule's SQL and the options that shape its state. */
+    private String fingerprint() {
+        return def.sql() + "\n" + options.isEventTime() + "," + options.lateTolerance().toMillis();
+    }
+
+    /** Writes the pipeline's state as the rule's checkpoint; on the rule's thread or with the rule idle. */
+    private void checkpoint() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            pipeline.snapshot(out);
+        } catch (IOException | RuntimeException e) {
+            op.error("checkpoint failed: " + e.getMessage(), env.clock().millis());
+            LOG.warn("rule {}: checkpoint failed: {}", def.id(), e.toString());
+            return;
+        }
+        try {
+            checkpoints.save(def.id(), fingerprint(), bytes.toByteArray());
+        } catch (IOException e) {
+            op.error("checkpoint failed: " + e, env.clock().millis());
+            LOG.warn("rule {}: cannot write its checkpoint: {}", def.id(), e.toString());
+        }
     }
 
     /** Opens sinks then sources; on failure everything opened is closed again. */
@@ -187,6 +244,11 @@ final class RuleRuntime {
             throw e;
         }
         scheduleTimer();
+        if (options.qos() > 0) {
+            long every = Math.max(1, options.checkpointInterval().toMillis());
+            checkpointTimer = env.timers().scheduleAtFixedRate(() -> mailbox.offerControl(CHECKPOINT), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     private void openSource(SourceInfo s) throws ConnectorException, MissingConnectorException {
@@ -270,6 +332,8 @@ final class RuleRuntime {
             if (item == TICK) {
                 timerAt = Long.MAX_VALUE;
                 pipeline.advanceTime(env.clock().millis());
+            } else if (item == CHECKPOINT) {
+                checkpoint();
             } else if (item instanceof SinkTask st) {
                 st.task.run();
             } else if (item instanceof In in) {
@@ -361,9 +425,15 @@ final class RuleRuntime {
         if (timer != null) {
             timer.cancel(false);
         }
+        if (checkpointTimer != null) {
+            checkpointTimer.cancel(false);
+        }
         mailbox.awaitEmpty(DRAIN_MILLIS); // what the sources delivered before they closed is still processed
         mailbox.close();
-        mailbox.awaitIdle(5000);
+        boolean idle = mailbox.awaitIdle(5000);
+        if (options.qos() > 0 && checkpointTimer != null && idle) {
+            checkpoint(); // the state at the stop, so that a restart resumes exactly where this run ended
+        }
         lookups.close();
         for (SinkRuntime s : sinks) {
             s.close();

@@ -50,7 +50,7 @@ public final class SinkCaches {
     }
 
     /** Letters, digits, '-' and '_' stay; every other byte becomes %XX ('.' too, so no name is "." or ".."). */
-    static String segment(String name) {
+    public static String segment(String name) {
         StringBuilder sb = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;

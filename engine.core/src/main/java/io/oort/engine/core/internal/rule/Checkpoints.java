@@ -1,0 +1,109 @@
+package io.oort.engine.core.internal.rule;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.oort.engine.core.internal.sink.SinkCaches;
+
+/**
+ * The last checkpoint of each rule with {@code qos} 1 or 2: one file per rule under {@code data/checkpoints/},
+ * replaced atomically (a crash during a write leaves the previous checkpoint), or in memory for an engine without
+ * a data directory (then it survives rule restarts, not the process). Each checkpoint carries the fingerprint of
+ * the rule it was taken from; a checkpoint of another definition is never restored.
+ */
+final class Checkpoints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
+    private static final int MAGIC = 0x4f4f434b; // "OOCK"
+    private static final int FORMAT = 1;
+
+    private final Path dir;
+    private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
+
+    Checkpoints(Path dataDir) {
+        this.dir = dataDir == null ? null : dataDir.resolve("checkpoints");
+    }
+
+    /** Stores {@code state} as the rule's checkpoint. */
+    void save(String ruleId, String fingerprint, byte[] state) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(state.length + 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(fingerprint);
+            out.writeInt(state.length);
+            out.write(state);
+        }
+        if (dir == null) {
+            memory.put(ruleId, bytes.toByteArray());
+            return;
+        }
+        Files.createDirectories(dir);
+        Path file = file(ruleId);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes.toByteArray());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The rule's checkpointed state when there is one of this definition, else null. */
+    byte[] load(String ruleId, String fingerprint) {
+        byte[] raw;
+        try {
+            raw = dir == null ? memory.get(ruleId) : Files.exists(file(ruleId)) ? Files.readAllBytes(file(ruleId))
+                    : null;
+        } catch (IOException e) {
+            LOG.warn("rule {}: cannot read its checkpoint: {}", ruleId, e.toString());
+            return null;
+        }
+        if (raw == null) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(raw))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                LOG.warn("rule {}: its checkpoint is not in a format this engine reads; starting empty", ruleId);
+                return null;
+            }
+            if (!in.readUTF().equals(fingerprint)) {
+                LOG.info("rule {}: its checkpoint belongs to an earlier definition; starting empty", ruleId);
+                return null;
+            }
+            byte[] state = new byte[in.readInt()];
+            in.readFully(state);
+            return state;
+        } catch (IOException e) {
+            LOG.warn("rule {}: its checkpoint is damaged ({}); starting empty", ruleId, e.toString());
+            return null;
+        }
+    }
+
+    /** Forgets the rule's checkpoint (rule deleted or redefined). */
+    void drop(String ruleId) {
+        memory.remove(ruleId);
+        if (dir != null) {
+            try {
+                Files.deleteIfExists(file(ruleId));
+            } catch (IOException e) {
+                LOG.warn("rule {}: cannot delete its checkpoint: {}", ruleId, e.toString());
+            }
+        }
+    }
+
+    private Path file(String ruleId) {
+        return dir.resolve(SinkCaches.segment(ruleId) + ".ckpt");
+    }
+}
