@@ -19,13 +19,14 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Starts Felix: framework bundles from {@code bundle/boot} (logging, SPI Fly) first, then {@code bundle/}; connector
+ * Starts Felix with the bundles of {@code bundle/}; connector
  * bundles come later from {@code plugins/} through FileInstall, so removing a file there removes that connector.
  */
 final class FrameworkLauncher {
     private static final String FILEINSTALL = "org.apache.felix.fileinstall";
     private static final String ENGINE_GUARD = "io.oort.engine.core.internal.plugin.EngineGuard";
     private static final long GUARD_WAIT_MS = 10_000;
+    private static final String SLF4J_API = "slf4j.api";
 
     private final Path home;
     private final Map<String, String> config;
@@ -41,6 +42,13 @@ final class FrameworkLauncher {
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "3");
         p.put("felix.log.level", "1");
+        // slf4j lives on the class path, where its ServiceLoader finds slf4j-simple by itself; the framework exports
+        // its packages as slf4j-api's own manifest does (2.x and the 1.7 compatibility versions). Without that, a
+        // ServiceLoader mediator (SPI Fly) would have to weave slf4j-api at every start.
+        String slf4j = classPathExports(SLF4J_API);
+        if (slf4j != null) {
+            p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, slf4j);
+        }
         // HTTP (REST API)
         p.put("org.osgi.service.http.port", config.get("basic.restPort"));
         p.put("org.apache.felix.http.host", config.get("basic.restIp"));
@@ -75,6 +83,26 @@ final class FrameworkLauncher {
         return p;
     }
 
+    /** The Export-Package header of the jar on the class path whose Bundle-SymbolicName is {@code bsn}, or null. */
+    static String classPathExports(String bsn) {
+        try {
+            java.util.Enumeration<java.net.URL> manifests =
+                    FrameworkLauncher.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
+            while (manifests.hasMoreElements()) {
+                try (java.io.InputStream in = manifests.nextElement().openStream()) {
+                    java.util.jar.Attributes a = new java.util.jar.Manifest(in).getMainAttributes();
+                    String name = a.getValue(Constants.BUNDLE_SYMBOLICNAME);
+                    if (name != null && name.split(";")[0].trim().equals(bsn)) {
+                        return a.getValue(Constants.EXPORT_PACKAGE);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading the class path's manifests", e);
+        }
+        return null;
+    }
+
     static long durationMillis(String s) {
         if (s == null) {
             return 1000;
@@ -95,10 +123,8 @@ final class FrameworkLauncher {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework fw = factory.newFramework(frameworkProperties());
         fw.init();
-        List<Bundle> boot = install(fw, home.resolve("bundle/boot"), 1);
         List<Bundle> core = install(fw, home.resolve("bundle"), 2);
         fw.start();
-        startAll(boot);
         // Resolve everything up front: concurrent starts would otherwise race for Felix's global resolve lock.
         fw.adapt(org.osgi.framework.wiring.FrameworkWiring.class).resolveBundles(null);
         // The HTTP server's activator starts Jetty synchronously (the slowest start); the engine's components

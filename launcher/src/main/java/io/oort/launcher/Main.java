@@ -127,7 +127,7 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         // Jetty and FileInstall are chatty at info.
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        // SPI Fly and other java.util.logging users: warnings only, on one line like the rest
+        // java.util.logging users: warnings only, on one line like the rest
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ [%3$s] %4$s %5$s%6$s%n");
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path logFile = file ? home.resolve("log/oort.log") : null;
