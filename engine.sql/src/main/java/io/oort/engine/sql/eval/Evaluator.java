@@ -26,6 +26,14 @@ public abstract class Evaluator {
         throw new EvalException("invalid condition that returns non-bool value " + GoFormat.typed(v));
     }
 
+    /**
+     * Whether {@link #eval} always returns a Boolean (or throws), never null or another value: then {@link #test}
+     * is that Boolean, and a condition over such parts may combine their tests directly.
+     */
+    public boolean alwaysBoolean() {
+        return false;
+    }
+
     /** The constant value when {@link #isConstant()}. */
     public boolean isConstant() {
         return false;

@@ -216,7 +216,7 @@ public final class ExprCompiler {
         Evaluator r = compile(b.rhs());
         if (op.isComparison() && r instanceof Leaves.Const k && (k.value instanceof Long || k.value instanceof Double)
                 && !l.isConstant()) {
-            return new Operators.CompareConst(op, l, k.value);
+            return Operators.CompareConst.of(op, l, k.value);
         }
         return fold(new Operators.Binary(op, l, r), l, r);
     }

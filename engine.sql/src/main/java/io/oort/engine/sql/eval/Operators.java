@@ -33,55 +33,178 @@ final class Operators {
         }
     }
 
-    /** column/expression compared with a numeric constant: no boxing on the float path. */
-    static final class CompareConst extends Evaluator {
+    /**
+     * A column or expression compared with a numeric constant: one class per operator (no switch per row), the
+     * column of a single-source row read directly, and {@link #test} without boxing the result. Values that are not
+     * Double/Long take the general comparison (eKuiper's rules and errors).
+     */
+    abstract static sealed class CompareConst extends Evaluator {
         final BinaryOp op;
         final Evaluator l;
+        /** The slot of the only source's column when {@code l} reads one ({@link Leaves.Slot0}), else -1. */
+        final int slot;
         final double k;
+        final long kl;
+        final boolean longConstant;
         final Object constant;
 
         CompareConst(BinaryOp op, Evaluator l, Object constant) {
             this.op = op;
             this.l = l;
+            this.slot = l instanceof Leaves.Slot0 s ? s.slot : -1;
             this.constant = constant;
             this.k = ((Number) constant).doubleValue();
+            this.longConstant = constant instanceof Long;
+            this.kl = ((Number) constant).longValue();
+        }
+
+        static CompareConst of(BinaryOp op, Evaluator l, Object constant) {
+            return switch (op) {
+                case GT -> new Gt(l, constant);
+                case GTE -> new Gte(l, constant);
+                case LT -> new Lt(l, constant);
+                case LTE -> new Lte(l, constant);
+                case EQ -> new Eq(l, constant);
+                case NEQ -> new Neq(l, constant);
+                default -> throw new IllegalArgumentException("not a comparison: " + op);
+            };
+        }
+
+        abstract boolean cmp(double x);
+
+        abstract boolean cmp(long x);
+
+        private Object value(EvalContext c) {
+            if (slot >= 0) {
+                io.oort.engine.sql.eval.Tuple t = c.row[0];
+                return t == null ? null : t.values[slot];
+            }
+            return l.eval(c);
         }
 
         @Override
-        public Object eval(EvalContext c) {
-            Object v = l.eval(c);
+        public final Object eval(EvalContext c) {
+            Object v = value(c);
             if (v instanceof Double d) {
-                double x = d;
-                boolean res = switch (op) {
-                    case GT -> x > k;
-                    case GTE -> x >= k;
-                    case LT -> x < k;
-                    case LTE -> x <= k;
-                    case EQ -> x == k;
-                    default -> x != k;
-                };
-                return res ? Boolean.TRUE : Boolean.FALSE;
+                return cmp(d.doubleValue()) ? Boolean.TRUE : Boolean.FALSE;
             }
-            if (v instanceof Long n && constant instanceof Long kl) {
-                long x = n;
-                long y = kl;
-                boolean res = switch (op) {
-                    case GT -> x > y;
-                    case GTE -> x >= y;
-                    case LT -> x < y;
-                    case LTE -> x <= y;
-                    case EQ -> x == y;
-                    default -> x != y;
-                };
-                return res ? Boolean.TRUE : Boolean.FALSE;
+            if (v instanceof Long n && longConstant) {
+                return cmp(n.longValue()) ? Boolean.TRUE : Boolean.FALSE;
             }
             return Ops.simple(op, v, constant);
         }
 
         @Override
-        public boolean test(EvalContext c) {
-            Object v = eval(c);
-            return v == Boolean.TRUE || (v instanceof Boolean b && b);
+        public final boolean test(EvalContext c) {
+            Object v = value(c);
+            if (v instanceof Double d) {
+                return cmp(d.doubleValue());
+            }
+            if (v instanceof Long n && longConstant) {
+                return cmp(n.longValue());
+            }
+            return Ops.simple(op, v, constant) instanceof Boolean b && b;
+        }
+
+        @Override
+        public final boolean alwaysBoolean() {
+            return true;
+        }
+    }
+
+    static final class Gt extends CompareConst {
+        Gt(Evaluator l, Object k) {
+            super(BinaryOp.GT, l, k);
+        }
+
+        @Override
+        boolean cmp(double x) {
+            return x > k;
+        }
+
+        @Override
+        boolean cmp(long x) {
+            return x > kl;
+        }
+    }
+
+    static final class Gte extends CompareConst {
+        Gte(Evaluator l, Object k) {
+            super(BinaryOp.GTE, l, k);
+        }
+
+        @Override
+        boolean cmp(double x) {
+            return x >= k;
+        }
+
+        @Override
+        boolean cmp(long x) {
+            return x >= kl;
+        }
+    }
+
+    static final class Lt extends CompareConst {
+        Lt(Evaluator l, Object k) {
+            super(BinaryOp.LT, l, k);
+        }
+
+        @Override
+        boolean cmp(double x) {
+            return x < k;
+        }
+
+        @Override
+        boolean cmp(long x) {
+            return x < kl;
+        }
+    }
+
+    static final class Lte extends CompareConst {
+        Lte(Evaluator l, Object k) {
+            super(BinaryOp.LTE, l, k);
+        }
+
+        @Override
+        boolean cmp(double x) {
+            return x <= k;
+        }
+
+        @Override
+        boolean cmp(long x) {
+            return x <= kl;
+        }
+    }
+
+    static final class Eq extends CompareConst {
+        Eq(Evaluator l, Object k) {
+            super(BinaryOp.EQ, l, k);
+        }
+
+        @Override
+        boolean cmp(double x) {
+            return x == k;
+        }
+
+        @Override
+        boolean cmp(long x) {
+            return x == kl;
+        }
+    }
+
+    static final class Neq extends CompareConst {
+        Neq(Evaluator l, Object k) {
+            super(BinaryOp.NEQ, l, k);
+        }
+
+        @Override
+        boolean cmp(double x) {
+            return x != k;
+        }
+
+        @Override
+        boolean cmp(long x) {
+            return x != kl;
         }
     }
 
@@ -93,9 +216,18 @@ final class Operators {
         final Evaluator l;
         final Evaluator r;
 
+        /** Whether both sides always give a Boolean (or throw). */
+        final boolean booleans;
+
         And(Evaluator l, Evaluator r) {
             this.l = l;
             this.r = r;
+            this.booleans = l.alwaysBoolean() && r.alwaysBoolean();
+        }
+
+        @Override
+        public boolean alwaysBoolean() {
+            return booleans;
         }
 
         @Override
@@ -109,6 +241,9 @@ final class Operators {
 
         @Override
         public boolean test(EvalContext c) {
+            if (booleans) {
+                return l.test(c) && r.test(c); // both give a Boolean or throw: the same result, unboxed
+            }
             Object lv = l.eval(c);
             if (lv == Boolean.FALSE) {
                 return false;

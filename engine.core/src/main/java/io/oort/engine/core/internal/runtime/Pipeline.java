@@ -368,8 +368,11 @@ public final class Pipeline {
      */
     private void fast(Tuple t) {
         EvalContext ctx = c;
-        input[0] = t;
-        ctx.row = input;
+        Tuple[] in = input;
+        in[0] = t;
+        if (ctx.row != in) { // a reference store costs a GC write barrier; the row array rarely changes here
+            ctx.row = in;
+        }
         ctx.eventTime = t.timestamp;
         try {
             if (!analytics.isEmpty()) {
