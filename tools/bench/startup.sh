@@ -10,7 +10,7 @@ src=distribution/target/oort
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cp -a "$src/." "$work/"
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-echo "JVM flags: $(grep -o 'defaults="[^"]*' "$work/bin/oort" | head -1 | cut -c11-) ${JAVA_OPTS:-}"
+echo "JVM flags: $(sed -n '/^defaults="/,/"$/p' "$work/bin/oort" | tr -d '\\\n"' | sed 's/^defaults=//; s/  */ /g') ${JAVA_OPTS:-}"
 for i in $(seq 1 "$runs"); do
   # a fresh store each run; the class-data-sharing archive (data/cds) is kept, as a real installation keeps it:
   # run 1 is a first start (it writes the archive at exit), the others use it
