@@ -26,6 +26,8 @@ final class TimeWindowOp implements WindowOp {
     private long triggerTime;
     private long nextEnd = Long.MAX_VALUE;
     private boolean started;
+    /** Restored from a checkpoint in processing time, until the first {@link #advance}. */
+    private boolean resumed;
 
     TimeWindowOp(Window w, boolean eventTime, long startTime, ZoneId zone, Sink sink) {
         this.w = w;
@@ -68,7 +70,16 @@ final class TimeWindowOp implements WindowOp {
         while (nextEnd <= time) {
             scan(nextEnd);
             nextEnd += interval;
+            if (resumed && nextEnd <= time && inputs.isEmpty()) {
+                // Restored after a stop that spanned these windows: they saw no rows, so instead of firing each
+                // of them empty (a burst of empty results after a long stop) the window continues on the clock's
+                // grid, as a rule started now would.
+                long aligned = WindowAlign.alignedEnd(time, hopping ? w.interval() : w.length(), w.unit(), zone);
+                triggerTime = aligned - interval;
+                nextEnd = aligned;
+            }
         }
+        resumed = false;
     }
 
     private void scan(long end) {
@@ -113,6 +124,7 @@ final class TimeWindowOp implements WindowOp {
         triggerTime = in.readLong();
         nextEnd = in.readLong();
         started = in.readBoolean();
+        resumed = !eventTime;
     }
 
     @Override

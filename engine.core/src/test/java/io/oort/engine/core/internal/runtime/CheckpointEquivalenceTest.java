@@ -92,6 +92,29 @@ class CheckpointEquivalenceTest {
         assertThrows(IOException.class, () -> new Run(TYPED, QUERIES[7], true).restore(windowed));
     }
 
+    @Test
+    void aProcessingTimeWindowRestoredAfterALongStopFiresItsRowsOnceThenFollowsTheClock() throws Exception {
+        String sql = "SELECT count(*) AS c, window_start() AS ws, window_end() AS we FROM demo "
+                + "GROUP BY TUMBLINGWINDOW(ss, 1)";
+        List<List<Object>> in = List.of(java.util.Arrays.asList("d1", 21.0, 50.0, 0L, 1_000_100L),
+                java.util.Arrays.asList("d1", 22.0, 50.0, 0L, 1_000_200L));
+        Run first = new Run(TYPED, sql, false).feed(in, 0, 2); // both rows in the window ending at 1,001,000
+        byte[] checkpoint = first.snapshot();
+        long hourLater = 1_000_200L + 3_600_000L;
+        Run second = new Run(TYPED, sql, false, hourLater).restore(checkpoint);
+        second.clock.set(hourLater + 50);
+        second.p.advanceTime(hourLater + 50);
+        assertEquals(List.of("[{c=2, ws=1000000, we=1001000}]"), second.out,
+                "the interrupted window fires with its rows, once; the hour of empty windows does not");
+        long next = second.p.nextDeadline();
+        assertTrue(next > hourLater + 50 && next <= hourLater + 1050, "the next window ends on the clock's grid");
+        second.feed(List.of(java.util.Arrays.asList("d2", 30.0, 50.0, 0L, hourLater + 100)), 0, 1);
+        second.clock.set(next);
+        second.p.advanceTime(next);
+        assertEquals(2, second.out.size());
+        assertTrue(second.out.get(1).startsWith("[{c=1, "), second.out.get(1));
+    }
+
     /** Rows [deviceId, temperature, humidity, ts, arrival]. */
     private static List<List<Object>> inputs(Random r, boolean schemaless) {
         List<List<Object>> rows = new ArrayList<>();
