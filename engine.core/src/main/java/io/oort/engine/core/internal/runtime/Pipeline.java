@@ -168,7 +168,8 @@ public final class Pipeline {
      * tables' rows, the analytic functions' and rule-level state, the window's rows and timing. Call between two
      * inputs, on the rule's thread.
      *
-     * @throws StateCodec.NotCheckpointable when the state holds a value of a type a checkpoint cannot keep
+     * @throws io.oort.engine.core.internal.util.TypedValues.Unsupported when the state holds a value of a type a
+     *         checkpoint cannot keep
      */
     public void snapshot(DataOutputStream stream) throws IOException {
         if (incremental != null) {
