@@ -11,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,13 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.oort.engine.sql.analyzer.AnalyzedQuery;
-import io.oort.engine.sql.analyzer.Analyzer;
-import io.oort.engine.sql.ast.StreamStatement;
 import io.oort.engine.sql.eval.EvalContext;
-import io.oort.engine.sql.eval.Tuple;
-import io.oort.engine.sql.function.FunctionRegistry;
-import io.oort.engine.sql.parser.SqlParser;
 
 /**
  * A rule stopped at any point and restored from its checkpoint into a new pipeline produces exactly what the
@@ -36,10 +29,8 @@ import io.oort.engine.sql.parser.SqlParser;
  */
 class CheckpointEquivalenceTest {
 
-    private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltins();
-    private static final String TYPED = "CREATE STREAM demo (deviceId STRING, temperature FLOAT, humidity FLOAT, "
-            + "ts BIGINT) WITH (DATASOURCE=\"demo\", TIMESTAMP=\"ts\")";
-    private static final String SCHEMALESS = "CREATE STREAM demo () WITH (DATASOURCE=\"demo\", TIMESTAMP=\"ts\")";
+    private static final String TYPED = DemoStream.TYPED;
+    private static final String SCHEMALESS = DemoStream.SCHEMALESS;
 
     private static final String[] QUERIES = {
         "SELECT deviceId, window_start() AS ws, avg(temperature) AS a, count(*) AS c FROM demo "
@@ -117,22 +108,7 @@ class CheckpointEquivalenceTest {
 
     /** Rows [deviceId, temperature, humidity, ts, arrival]. */
     private static List<List<Object>> inputs(Random r, boolean schemaless) {
-        List<List<Object>> rows = new ArrayList<>();
-        long ts = 1_000_000L;
-        for (int i = 0; i < 300; i++) {
-            ts += r.nextInt(60);
-            long eventTs = r.nextInt(12) == 0 ? ts - r.nextInt(1500) : ts; // late / out of order
-            Object dev = r.nextInt(15) == 0 ? null : "d" + r.nextInt(3);
-            Object t = r.nextInt(20) == 0 ? null : r.nextInt(50) == 0 && schemaless ? "hot" : r.nextDouble() * 40;
-            Object h = r.nextInt(20) == 0 ? null : (double) r.nextInt(100);
-            rows.add(java.util.Arrays.asList(dev, t, h, eventTs, ts));
-        }
-        return rows;
-    }
-
-    private static AnalyzedQuery analyze(String ddl, String sql) throws Exception {
-        StreamStatement st = SqlParser.parseStream(ddl);
-        return new Analyzer(Map.of(st.name(), st)::get, FUNCTIONS, false).analyze(SqlParser.parseSelect(sql));
+        return DemoStream.rows(r, schemaless, 300, 60, 1500, 3, false);
     }
 
     /** One pipeline as a checkpointed rule runs it (no incremental windows), on a manual clock. */
@@ -152,7 +128,7 @@ class CheckpointEquivalenceTest {
             this.schemaless = ddl == SCHEMALESS;
             this.clock = new AtomicLong(now);
             EvalContext ctx = new EvalContext("ckpt", clock::get, ZoneOffset.UTC);
-            p = new Pipeline(analyze(ddl, sql), new Pipeline.Options(eventTime, 300, false), new RuleOutput() {
+            p = new Pipeline(DemoStream.analyze(ddl, sql), new Pipeline.Options(eventTime, 300, false), new RuleOutput() {
                 @Override
                 public void emit(List<Map<String, Object>> rows) {
                     out.add(String.valueOf(rows));
@@ -166,26 +142,13 @@ class CheckpointEquivalenceTest {
         }
 
         Run feed(List<List<Object>> in, int from, int to) {
-            String[] names = {"deviceId", "temperature", "humidity", "ts"};
             for (List<Object> row : in.subList(from, to)) {
                 long arrival = (Long) row.get(4);
                 long ts = eventTime ? (Long) row.get(3) : arrival;
                 if (!eventTime) {
                     advanceTo(arrival);
                 }
-                Tuple t;
-                if (schemaless) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    for (int i = 0; i < 4; i++) {
-                        if (row.get(i) != null) {
-                            m.put(names[i], row.get(i));
-                        }
-                    }
-                    t = Tuple.ofMap("demo", m, Map.of("topic", "demo"), ts);
-                } else {
-                    t = Tuple.ofValues("demo", names, row.subList(0, 4).toArray(), Map.of(), ts);
-                }
-                p.onTuple(0, t);
+                p.onTuple(0, DemoStream.tuple(row, schemaless, ts));
             }
             return this;
         }

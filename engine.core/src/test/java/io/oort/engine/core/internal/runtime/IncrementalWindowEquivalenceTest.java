@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,12 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.oort.engine.sql.analyzer.AnalyzedQuery;
-import io.oort.engine.sql.analyzer.Analyzer;
-import io.oort.engine.sql.ast.StreamStatement;
 import io.oort.engine.sql.eval.EvalContext;
-import io.oort.engine.sql.eval.Tuple;
-import io.oort.engine.sql.function.FunctionRegistry;
-import io.oort.engine.sql.parser.SqlParser;
 
 /**
  * Tumbling windows aggregated as rows arrive give exactly what the buffering window and the collection processor
@@ -29,10 +23,8 @@ import io.oort.engine.sql.parser.SqlParser;
  */
 class IncrementalWindowEquivalenceTest {
 
-    private static final FunctionRegistry FUNCTIONS = FunctionRegistry.withBuiltins();
-    private static final String TYPED = "CREATE STREAM demo (deviceId STRING, temperature FLOAT, humidity FLOAT, "
-            + "ts BIGINT) WITH (DATASOURCE=\"demo\", TIMESTAMP=\"ts\")";
-    private static final String SCHEMALESS = "CREATE STREAM demo () WITH (DATASOURCE=\"demo\", TIMESTAMP=\"ts\")";
+    private static final String TYPED = DemoStream.TYPED;
+    private static final String SCHEMALESS = DemoStream.SCHEMALESS;
 
     private static final String[] QUERIES = {
         "SELECT deviceId, window_start() AS ws, window_end() AS we, avg(temperature) AS avgT, count(*) AS cnt "
@@ -75,26 +67,12 @@ class IncrementalWindowEquivalenceTest {
     }
 
     private static AnalyzedQuery analyze(String ddl, String sql) throws Exception {
-        StreamStatement st = SqlParser.parseStream(ddl);
-        return new Analyzer(Map.of(st.name(), st)::get, FUNCTIONS, false).analyze(SqlParser.parseSelect(sql));
+        return DemoStream.analyze(ddl, sql);
     }
 
     /** Rows [deviceId, temperature, humidity, ts, arrival]. */
     private static List<List<Object>> inputs(Random r, boolean schemaless) {
-        List<List<Object>> rows = new ArrayList<>();
-        long ts = 1_000_000L;
-        for (int i = 0; i < 400; i++) {
-            ts += r.nextInt(40);
-            long eventTs = r.nextInt(12) == 0 ? ts - r.nextInt(3000) : ts; // late / out of order
-            if (i < 3 && r.nextBoolean()) {
-                eventTs = -r.nextInt(5); // timestamps <= 0 before the first real one
-            }
-            Object dev = r.nextInt(15) == 0 ? null : "d" + r.nextInt(4);
-            Object t = r.nextInt(20) == 0 ? null : r.nextInt(50) == 0 && schemaless ? "hot" : r.nextDouble() * 40;
-            Object h = r.nextInt(20) == 0 ? null : (double) r.nextInt(100);
-            rows.add(java.util.Arrays.asList(dev, t, h, eventTs, ts));
-        }
-        return rows;
+        return DemoStream.rows(r, schemaless, 400, 40, 3000, 4, true);
     }
 
     private static List<String> run(String ddl, String sql, boolean eventTime, boolean incremental,
@@ -115,7 +93,6 @@ class IncrementalWindowEquivalenceTest {
             }
         }, ctx, clock::get, ZoneOffset.UTC);
         boolean schemaless = ddl == SCHEMALESS;
-        String[] names = {"deviceId", "temperature", "humidity", "ts"};
         for (List<Object> row : in) {
             long arrival = (Long) row.get(4);
             long ts = eventTime ? (Long) row.get(3) : arrival;
@@ -126,19 +103,7 @@ class IncrementalWindowEquivalenceTest {
                 }
                 clock.set(arrival);
             }
-            Tuple t;
-            if (schemaless) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                for (int i = 0; i < 4; i++) {
-                    if (row.get(i) != null) {
-                        m.put(names[i], row.get(i));
-                    }
-                }
-                t = Tuple.ofMap("demo", m, Map.of(), ts);
-            } else {
-                t = Tuple.ofValues("demo", names, row.subList(0, 4).toArray(), Map.of(), ts);
-            }
-            p.onTuple(0, t);
+            p.onTuple(0, DemoStream.tuple(row, schemaless, ts));
         }
         if (!eventTime) {
             long end = (Long) in.get(in.size() - 1).get(4) + 5000;
