@@ -11,19 +11,32 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.oort.engine.core.internal.sink.SinkCaches;
+import io.oort.engine.core.internal.util.EngineThreads;
 
 /**
  * The last checkpoint of each rule with {@code qos} 1 or 2: one file per rule under {@code data/checkpoints/},
  * replaced atomically (a crash during a write leaves the previous checkpoint), or in memory for an engine without
  * a data directory (then it survives rule restarts, not the process). Each checkpoint carries the fingerprint of
  * the rule it was taken from; a checkpoint of another definition is never restored.
+ *
+ * <p>Files are written by one thread of their own, in the order the rules hand their states over: a rule's thread
+ * only serializes its state (that must happen between two of its inputs) and does not wait for the disk, except for
+ * the checkpoint of a stop, which {@link #saveNow} writes before the rule counts as stopped.
  */
-final class Checkpoints {
+final class Checkpoints implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     private static final int MAGIC = 0x4f4f434b; // "OOCK"
@@ -31,13 +44,65 @@ final class Checkpoints {
 
     private final Path dir;
     private final Map<String, byte[]> memory = new ConcurrentHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(EngineThreads.daemon("oort-checkpoint"));
 
     Checkpoints(Path dataDir) {
         this.dir = dataDir == null ? null : dataDir.resolve("checkpoints");
     }
 
-    /** Stores {@code state} as the rule's checkpoint. */
-    void save(String ruleId, String fingerprint, byte[] state) throws IOException {
+    /** Stores {@code state} as the rule's checkpoint in the background; {@code failed} hears of a failed write. */
+    void saveLater(String ruleId, String fingerprint, byte[] state, Consumer<IOException> failed) {
+        try {
+            writer.execute(() -> {
+                try {
+                    save(ruleId, fingerprint, state);
+                } catch (IOException e) {
+                    failed.accept(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            failed.accept(new IOException("the engine is stopping"));
+        }
+    }
+
+    /** Stores {@code state} as the rule's checkpoint after the writes handed over before it; waits (bounded). */
+    void saveNow(String ruleId, String fingerprint, byte[] state) throws IOException {
+        Future<?> done;
+        try {
+            done = writer.submit(() -> {
+                save(ruleId, fingerprint, state);
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            save(ruleId, fingerprint, state); // closing: nothing is queued any more
+            return;
+        }
+        try {
+            done.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("writing the checkpoint took more than 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the checkpoint");
+        }
+    }
+
+    /** Finishes the writes handed over (bounded) and stops the writer. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("checkpoint writes still pending after 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void save(String ruleId, String fingerprint, byte[] state) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(state.length + 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -91,8 +156,19 @@ final class Checkpoints {
         }
     }
 
-    /** Forgets the rule's checkpoint (rule deleted or redefined). */
+    /** Forgets the rule's checkpoint (rule deleted or redefined), after the writes handed over before. */
     void drop(String ruleId) {
+        try {
+            writer.submit(() -> deleteNow(ruleId)).get(30, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+            deleteNow(ruleId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deleteNow(ruleId);
+        }
+    }
+
+    private void deleteNow(String ruleId) {
         memory.remove(ruleId);
         if (dir != null) {
             try {

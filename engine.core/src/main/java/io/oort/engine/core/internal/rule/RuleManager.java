@@ -837,5 +837,6 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
         for (Managed m : rules.values()) {
             halt(m, "");
         }
+        checkpoints.close();
     }
 }

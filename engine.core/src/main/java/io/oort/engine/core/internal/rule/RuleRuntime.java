@@ -156,22 +156,32 @@ final class RuleRuntime {
         return def.sql() + "\n" + options.isEventTime() + "," + options.lateTolerance().toMillis();
     }
 
-    /** Writes the pipeline's state as the rule's checkpoint; on the rule's thread or with the rule idle. */
-    private void checkpoint() {
+    /**
+     * Takes the pipeline's state as the rule's checkpoint; on the rule's thread or with the rule idle. The file is
+     * written in the background, except at the stop ({@code wait}), so that a restart finds it.
+     */
+    private void checkpoint(boolean wait) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             pipeline.snapshot(out);
         } catch (IOException | RuntimeException e) {
-            op.error("checkpoint failed: " + e.getMessage(), env.clock().millis());
-            LOG.warn("rule {}: checkpoint failed: {}", def.id(), e.toString());
+            checkpointFailed(e);
+            return;
+        }
+        if (!wait) {
+            checkpoints.saveLater(def.id(), fingerprint(), bytes.toByteArray(), this::checkpointFailed);
             return;
         }
         try {
-            checkpoints.save(def.id(), fingerprint(), bytes.toByteArray());
+            checkpoints.saveNow(def.id(), fingerprint(), bytes.toByteArray());
         } catch (IOException e) {
-            op.error("checkpoint failed: " + e, env.clock().millis());
-            LOG.warn("rule {}: cannot write its checkpoint: {}", def.id(), e.toString());
+            checkpointFailed(e);
         }
+    }
+
+    private void checkpointFailed(Exception e) {
+        op.error("checkpoint failed: " + e.getMessage(), env.clock().millis());
+        LOG.warn("rule {}: checkpoint failed: {}", def.id(), e.toString());
     }
 
     /** Opens sinks then sources; on failure everything opened is closed again. */
@@ -333,7 +343,7 @@ final class RuleRuntime {
                 timerAt = Long.MAX_VALUE;
                 pipeline.advanceTime(env.clock().millis());
             } else if (item == CHECKPOINT) {
-                checkpoint();
+                checkpoint(false);
             } else if (item instanceof SinkTask st) {
                 st.task.run();
             } else if (item instanceof In in) {
@@ -432,7 +442,7 @@ final class RuleRuntime {
         mailbox.close();
         boolean idle = mailbox.awaitIdle(5000);
         if (options.qos() > 0 && checkpointTimer != null && idle) {
-            checkpoint(); // the state at the stop, so that a restart resumes exactly where this run ended
+            checkpoint(true); // the state at the stop, so that a restart resumes exactly where this run ended
         }
         lookups.close();
         for (SinkRuntime s : sinks) {

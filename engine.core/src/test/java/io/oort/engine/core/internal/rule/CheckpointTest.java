@@ -133,6 +133,34 @@ class CheckpointTest {
         }
     }
 
+    @Test
+    void aCheckpointThatCannotBeWrittenIsReportedAndTheRuleKeepsRunning() throws Exception {
+        EngineService e = engineWithStream(home);
+        try {
+            Files.writeString(home.resolve("data/checkpoints"), "not a directory");
+            e.rules().create(rule("rf", "SELECT collect(a) AS c FROM s1 GROUP BY COUNTWINDOW(2)",
+                    "\"qos\":1,\"checkpointInterval\":\"50ms\""));
+            LinkedBlockingQueue<Map<String, Object>> out = new LinkedBlockingQueue<>();
+            e.memoryBus().subscribe("out/rf", out::add);
+            TestEngines.waitFor("a failed checkpoint in the rule's metrics",
+                    () -> String.valueOf(status(e, "rf").get("op_1_project_0_last_exception"))
+                            .startsWith("checkpoint failed"));
+            assertEquals("running", status(e, "rf").get("status"));
+            publish(e, 1, 2);
+            assertEquals(List.of(1L, 2L), next(out), "the rule still runs");
+        } finally {
+            TestEngines.close(e);
+        }
+    }
+
+    private static Map<String, Object> status(EngineService e, String rule) {
+        try {
+            return e.rules().status(rule);
+        } catch (io.oort.engine.core.internal.service.ServiceException ex) {
+            return Map.of();
+        }
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
