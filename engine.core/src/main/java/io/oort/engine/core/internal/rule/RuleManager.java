@@ -736,12 +736,13 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
     }
 
     /**
-     * Runs a rule that is neither listed nor persisted (one-off shell queries). The returned handle stops it.
+     * Runs a rule that is neither listed nor persisted (one-off shell queries), and never checkpointed. The returned
+     * handle stops it.
      */
     public AutoCloseable startTemporary(RuleDef def) throws ServiceException {
         AnalyzedQuery q = validate(def);
         RuleOptions opts = options(def);
-        RuleRuntime rt = new RuleRuntime(def, q, opts, env, checkpoints);
+        RuleRuntime rt = new RuleRuntime(def, q, opts, env, null);
         try {
             rt.start();
         } catch (ConnectorException | MissingConnectorException e) {

@@ -74,7 +74,10 @@ final class RuleRuntime {
     private final RuleOptions options;
     private final AnalyzedQuery query;
     private final Mailbox mailbox;
+    /** Where the rule's checkpoints go; null for a rule that never checkpoints (one-off shell queries). */
     private final Checkpoints checkpoints;
+    /** qos 1 or 2, and a checkpoint store. */
+    private final boolean checkpointed;
     private final Pipeline pipeline;
     private final Decoder[] decoders;
     private final EventTimes[] eventTimes;
@@ -95,6 +98,7 @@ final class RuleRuntime {
     RuleRuntime(RuleDef def, AnalyzedQuery query, RuleOptions options, RuleEnv env, Checkpoints checkpoints) {
         this.def = def;
         this.checkpoints = checkpoints;
+        this.checkpointed = checkpoints != null && options.qos() > 0;
         this.env = env;
         this.options = options;
         this.query = query;
@@ -127,14 +131,14 @@ final class RuleRuntime {
         EvalContext ctx = new EvalContext(def.id(), env.clock()::millis, env.zone());
         // A checkpointed rule keeps its windows' rows: incremental accumulators are not checkpointable.
         return new Pipeline(query, new Pipeline.Options(options.isEventTime(), options.lateTolerance().toMillis(),
-                options.qos() == 0, options.sendMetaToSink(), options.sendNilField()), new Output(), ctx,
+                !checkpointed, options.sendMetaToSink(), options.sendNilField()), new Output(), ctx,
                 env.clock()::millis, env.zone(), lookups);
     }
 
     /** With qos 1 or 2, the pipeline resumes from the rule's last checkpoint when there is one. */
     private Pipeline restoredPipeline() {
         Pipeline p = newPipeline();
-        if (options.qos() == 0) {
+        if (!checkpointed) {
             return p;
         }
         byte[] state = checkpoints.load(def.id(), fingerprint());
@@ -254,7 +258,7 @@ final class RuleRuntime {
             throw e;
         }
         scheduleTimer();
-        if (options.qos() > 0) {
+        if (checkpointed) {
             long every = Math.max(1, options.checkpointInterval().toMillis());
             checkpointTimer = env.timers().scheduleAtFixedRate(() -> mailbox.offerControl(CHECKPOINT), every, every,
                     TimeUnit.MILLISECONDS);
@@ -441,7 +445,7 @@ final class RuleRuntime {
         mailbox.awaitEmpty(DRAIN_MILLIS); // what the sources delivered before they closed is still processed
         mailbox.close();
         boolean idle = mailbox.awaitIdle(5000);
-        if (options.qos() > 0 && checkpointTimer != null && idle) {
+        if (checkpointed && checkpointTimer != null && idle) {
             checkpoint(true); // the state at the stop, so that a restart resumes exactly where this run ended
         }
         lookups.close();

@@ -153,6 +153,26 @@ class CheckpointTest {
         }
     }
 
+    @Test
+    void oneOffQueriesAreNeverCheckpointedEvenWithQosByDefault() throws Exception {
+        EngineService e = TestEngines.open(home, Map.of("rule.qos", "1", "rule.checkpointInterval", "20ms"));
+        try {
+            e.streamStatements().execute("CREATE STREAM s1 (a bigint) WITH (TYPE=\"memory\", DATASOURCE=\"in/1\")");
+            e.rules().create(rule("byDefault", "SELECT collect(a) AS c FROM s1 GROUP BY COUNTWINDOW(9)", ""));
+            try (var q = e.queries().start("SELECT a FROM s1")) {
+                publish(e, 1);
+                assertEquals(Map.of("a", 1L), q.next(10, TimeUnit.SECONDS));
+            }
+            TestEngines.waitFor("the rule's checkpoint (qos 1 from etc/oort.yaml)",
+                    () -> Files.exists(home.resolve("data/checkpoints/byDefault.ckpt")));
+            try (var files = Files.list(home.resolve("data/checkpoints"))) {
+                assertEquals(List.of("byDefault.ckpt"), files.map(p -> p.getFileName().toString()).toList());
+            }
+        } finally {
+            TestEngines.close(e);
+        }
+    }
+
     private static Map<String, Object> status(EngineService e, String rule) {
         try {
             return e.rules().status(rule);
