@@ -107,7 +107,7 @@ final class Checkpoints implements AutoCloseable {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
-            out.writeUTF(fingerprint);
+            out.writeUTF(digest(fingerprint));
             out.writeInt(state.length);
             out.write(state);
         }
@@ -143,7 +143,7 @@ final class Checkpoints implements AutoCloseable {
                 LOG.warn("rule {}: its checkpoint is not in a format this engine reads; starting empty", ruleId);
                 return null;
             }
-            if (!in.readUTF().equals(fingerprint)) {
+            if (!in.readUTF().equals(digest(fingerprint))) {
                 LOG.info("rule {}: its checkpoint belongs to an earlier definition; starting empty", ruleId);
                 return null;
             }
@@ -176,6 +176,17 @@ final class Checkpoints implements AutoCloseable {
             } catch (IOException e) {
                 LOG.warn("rule {}: cannot delete its checkpoint: {}", ruleId, e.toString());
             }
+        }
+    }
+
+    /** The SHA-256 of a rule's fingerprint (its SQL may be longer than a header string can be). */
+    private static String digest(String fingerprint) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 

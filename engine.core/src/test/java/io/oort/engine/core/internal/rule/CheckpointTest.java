@@ -117,6 +117,25 @@ class CheckpointTest {
     }
 
     @Test
+    void aRuleWithAVeryLongSqlResumesToo() throws Exception {
+        EngineService e = engineWithStream(home);
+        try {
+            String sql = "SELECT collect(a) AS c FROM s1 WHERE \\\"" + "x".repeat(70_000)
+                    + "\\\" != \\\"\\\" GROUP BY COUNTWINDOW(2)";
+            e.rules().create(rule("long", sql, "\"qos\":1"));
+            LinkedBlockingQueue<Map<String, Object>> out = new LinkedBlockingQueue<>();
+            e.memoryBus().subscribe("out/long", out::add);
+            publish(e, 1);
+            TestEngines.waitFor("one row in", () -> inputs(e, "long") == 1);
+            e.rules().restart("long");
+            publish(e, 2);
+            assertEquals(List.of(1L, 2L), next(out));
+        } finally {
+            TestEngines.close(e);
+        }
+    }
+
+    @Test
     void aRunningRuleCheckpointsEveryInterval() throws Exception {
         EngineService e = engineWithStream(home);
         try {
