@@ -169,13 +169,21 @@ final class Dist implements AutoCloseable {
     }
 
     static void waitFor(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        if (!await(seconds, condition)) {
+            throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+        }
+    }
+
+    /** Waits up to {@code seconds} for a condition; whether it came true (the caller's assertions say what is wrong). */
+    static boolean await(int seconds, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+                return false;
             }
             Thread.sleep(50);
         }
+        return true;
     }
 
     @Override

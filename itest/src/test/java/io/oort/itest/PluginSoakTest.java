@@ -113,7 +113,7 @@ class PluginSoakTest {
         Publisher pub = new Publisher(server);
         pub.start();
         Dist.waitFor("first results", 30, () -> out.count() > 0);
-        Thread.sleep(3000); // the baseline is taken with the rule under load, as the end state is
+        underLoad(out); // the baseline is taken with the rule under load, as the end state is
         Snapshot baseline = Snapshot.of(d.pid());
 
         // Operations one after the other under load: each waits until the rule runs again on the new bundle
@@ -144,13 +144,14 @@ class PluginSoakTest {
             timings.add((reinstall ? "reinstall" : "update") + "@" + seqAtStart + ":" + swapMs + "ms+catch-up "
                     + (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) - swapMs) + "ms");
         }
-        Thread.sleep(3000); // under load again on the final version before the end measurements
+        underLoad(out); // under load again on the final version before the end measurements
         // Old revisions go once FileInstall's refresh and the trial's have finished: give that a bounded moment.
-        Snapshot end = Snapshot.of(d.pid());
-        for (int tries = 0; tries < 5 && (end.loaders > baseline.loaders || end.mqttPools != 1); tries++) {
-            Thread.sleep(2000);
-            end = Snapshot.of(d.pid());
-        }
+        Snapshot[] last = {null};
+        Dist.await(10, () -> {
+            last[0] = snapshot(d);
+            return last[0].loaders <= baseline.loaders && last[0].mqttPools == 1;
+        });
+        Snapshot end = last[0];
         if (end.loaders > baseline.loaders) { // what is left, for a look after the failure asserted below
             Files.writeString(Path.of("target/plugin-soak-classloaders.txt"),
                     Snapshot.jcmd(d.pid(), "VM.classloaders show-classes"));
@@ -160,7 +161,7 @@ class PluginSoakTest {
         assertEquals("publisher ok", pub.toString());
         long published = pub.sent.get();
         long loadSeconds = seconds(start);
-        awaitQuietly(120, () -> out.missing(published) == 0);
+        Dist.await(120, () -> out.missing(published) == 0);
 
         String engineAfter = engineBundle(d);
         System.out.printf("plugin soak: %d s of swaps under load, %d messages published at %d/s, %d received "
@@ -241,12 +242,17 @@ class PluginSoakTest {
         return sb.toString();
     }
 
-    /** Waits (bounded) for a condition; the assertions after it report what is still wrong. */
-    private static void awaitQuietly(int seconds, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+    /** Waits (bounded) until the rule has delivered 3 s worth of the publisher's rate more. */
+    private static void underLoad(Collector out) throws InterruptedException {
+        long target = out.count() + 3L * RATE;
+        Dist.waitFor("3 s of results under load", 60, () -> out.count() >= target);
+    }
+
+    private static Snapshot snapshot(Dist d) {
+        try {
+            return Snapshot.of(d.pid());
+        } catch (Exception e) {
+            throw new AssertionError("jcmd on the engine failed", e);
         }
     }
 

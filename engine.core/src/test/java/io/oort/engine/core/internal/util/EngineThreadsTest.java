@@ -82,10 +82,10 @@ class EngineThreadsTest {
         return new WeakReference<>(loader);
     }
 
-    private static boolean collected(WeakReference<?> ref, int gcs) throws InterruptedException {
+    /** Whether {@code ref} is cleared within {@code gcs} full collections (a collection clears it, if at all). */
+    private static boolean collected(WeakReference<?> ref, int gcs) {
         for (int i = 0; i < gcs && ref.get() != null; i++) {
             System.gc();
-            Thread.sleep(50);
         }
         return ref.get() == null;
     }
