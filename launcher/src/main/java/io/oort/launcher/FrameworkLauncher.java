@@ -19,8 +19,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Starts Felix with the bundles of {@code bundle/}; connector
- * bundles come later from {@code plugins/} through FileInstall, so removing a file there removes that connector.
+ * Starts Felix with the bundles of {@code bundle/}; connector bundles come later from {@code plugins/} through
+ * FileInstall, so removing a file there removes that connector.
  */
 final class FrameworkLauncher {
     private static final String FILEINSTALL = "org.apache.felix.fileinstall";

@@ -91,7 +91,8 @@ final class BundleTrial {
         String who = "bundle " + archive.symbolicName() + " " + archive.version();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settleMillis);
         List<ServiceReference<?>> refs = services(trial);
-        while ((refs.isEmpty() || !DeclaredServices.allRegistered(trial)) && System.nanoTime() < deadline) {
+        int declared = DeclaredServices.count(trial);
+        while ((refs.isEmpty() || !DeclaredServices.allRegistered(trial, declared)) && System.nanoTime() < deadline) {
             sleep(20);
             refs = services(trial);
         }

@@ -17,13 +17,16 @@ final class DeclaredServices {
     private DeclaredServices() {
     }
 
-    /** Every DS component of the bundle that declares a service has registered at least as many services. */
-    static boolean allRegistered(Bundle b) {
+    /** The bundle has registered at least {@code declared} services ({@link #count} of it). */
+    static boolean allRegistered(Bundle b, int declared) {
         ServiceReference<?>[] registered = b.getRegisteredServices();
-        return (registered == null ? 0 : registered.length) >= count(b);
+        return (registered == null ? 0 : registered.length) >= declared;
     }
 
-    /** How many of the bundle's DS component descriptions publish a service (bnd writes one component per file). */
+    /**
+     * How many of the bundle's DS component descriptions publish a service (bnd writes one component per file):
+     * reads their XML, so callers count once per bundle revision.
+     */
     static int count(Bundle b) {
         String header = b.getHeaders().get("Service-Component");
         if (header == null) {

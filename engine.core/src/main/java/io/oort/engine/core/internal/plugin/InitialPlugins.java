@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,8 @@ public final class InitialPlugins {
     private final CountDownLatch done = new CountDownLatch(1);
     private final long deadlineNanos;
     private final Set<Path> pending = new HashSet<>();
+    /** The services each pending plugin's revision declares (read from its DS descriptors once). */
+    private final Map<BundleRevision, Integer> declared = new HashMap<>();
     private PluginLocations locations;
     private BundleContext ctx;
     private SynchronousBundleListener listener;
@@ -99,7 +103,7 @@ public final class InitialPlugins {
             return;
         }
         synchronized (this) {
-            if (!pending.contains(file) || !deployed(b)) {
+            if (!pending.contains(file) || !deployed(b, declared)) {
                 return;
             }
             pending.remove(file);
@@ -113,12 +117,13 @@ public final class InitialPlugins {
      * Started (or lazily starting) with the services of all its DS components registered, or a resolved fragment,
      * which never starts.
      */
-    private static boolean deployed(Bundle b) {
+    private static boolean deployed(Bundle b, Map<BundleRevision, Integer> declared) {
         int state = b.getState();
-        if (state == Bundle.ACTIVE || state == Bundle.STARTING) {
-            return DeclaredServices.allRegistered(b);
-        }
         BundleRevision r = b.adapt(BundleRevision.class);
+        if (state == Bundle.ACTIVE || state == Bundle.STARTING) {
+            int n = r == null ? DeclaredServices.count(b) : declared.computeIfAbsent(r, k -> DeclaredServices.count(b));
+            return DeclaredServices.allRegistered(b, n);
+        }
         return state == Bundle.RESOLVED && r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
     }
 
@@ -133,6 +138,7 @@ public final class InitialPlugins {
             listener = null;
             services = null;
         }
+        declared.clear();
         done.countDown();
     }
 

@@ -107,7 +107,7 @@ final class Checkpoints implements AutoCloseable {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
-            out.writeUTF(digest(fingerprint));
+            out.writeUTF(fingerprint);
             out.writeInt(state.length);
             out.write(state);
         }
@@ -129,8 +129,9 @@ final class Checkpoints implements AutoCloseable {
     byte[] load(String ruleId, String fingerprint) {
         byte[] raw;
         try {
-            raw = dir == null ? memory.get(ruleId) : Files.exists(file(ruleId)) ? Files.readAllBytes(file(ruleId))
-                    : null;
+            raw = dir == null ? memory.get(ruleId) : Files.readAllBytes(file(ruleId));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
         } catch (IOException e) {
             LOG.warn("rule {}: cannot read its checkpoint: {}", ruleId, e.toString());
             return null;
@@ -143,7 +144,7 @@ final class Checkpoints implements AutoCloseable {
                 LOG.warn("rule {}: its checkpoint is not in a format this engine reads; starting empty", ruleId);
                 return null;
             }
-            if (!in.readUTF().equals(digest(fingerprint))) {
+            if (!in.readUTF().equals(fingerprint)) {
                 LOG.info("rule {}: its checkpoint belongs to an earlier definition; starting empty", ruleId);
                 return null;
             }
@@ -179,11 +180,14 @@ final class Checkpoints implements AutoCloseable {
         }
     }
 
-    /** The SHA-256 of a rule's fingerprint (its SQL may be longer than a header string can be). */
-    private static String digest(String fingerprint) {
+    /**
+     * What a checkpoint must match to be restored: the SHA-256 of the rule's SQL and of the options that shape its
+     * state (the SQL may be longer than a header string can be).
+     */
+    static String fingerprint(String sql, boolean eventTime, long lateToleranceMillis) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest((sql + "\n" + eventTime + ","
+                    + lateToleranceMillis).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);

@@ -217,8 +217,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
             tx.delete(RULES, id);
             tx.delete(STATES, id);
         });
-        SinkCaches.dropRule(env.dataDir(), id);
-        checkpoints.drop(id);
+        forgetData(id);
         return "Rule " + id + " is dropped.";
     }
 
@@ -701,8 +700,7 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
             }
             String json = defs.get(id);
             if (json == null) {
-                SinkCaches.dropRule(env.dataDir(), id); // deleted by the batch: its undelivered results go too
-                checkpoints.drop(id);
+                forgetData(id); // deleted by the batch: its undelivered results and its state go too
                 continue;
             }
             try {
@@ -733,6 +731,12 @@ public final class RuleManager implements ConnectorRegistry.Listener, FunctionRe
     public static void clear(Store.Tx tx) {
         tx.clear(RULES);
         tx.clear(STATES);
+    }
+
+    /** Deletes what a deleted rule kept under data/: its sink caches and its checkpoint. */
+    private void forgetData(String id) {
+        SinkCaches.dropRule(env.dataDir(), id);
+        checkpoints.drop(id);
     }
 
     /**

@@ -78,6 +78,8 @@ final class RuleRuntime {
     private final Checkpoints checkpoints;
     /** qos 1 or 2, and a checkpoint store. */
     private final boolean checkpointed;
+    /** What this rule's checkpoints are stamped with ({@link Checkpoints#fingerprint}). */
+    private final String fingerprint;
     private final Pipeline pipeline;
     private final Decoder[] decoders;
     private final EventTimes[] eventTimes;
@@ -99,6 +101,8 @@ final class RuleRuntime {
         this.def = def;
         this.checkpoints = checkpoints;
         this.checkpointed = checkpoints != null && options.qos() > 0;
+        this.fingerprint = checkpointed ? Checkpoints.fingerprint(def.sql(), options.isEventTime(),
+                options.lateTolerance().toMillis()) : null;
         this.env = env;
         this.options = options;
         this.query = query;
@@ -141,7 +145,7 @@ final class RuleRuntime {
         if (!checkpointed) {
             return p;
         }
-        byte[] state = checkpoints.load(def.id(), fingerprint());
+        byte[] state = checkpoints.load(def.id(), fingerprint);
         if (state == null) {
             return p;
         }
@@ -153,11 +157,6 @@ final class RuleRuntime {
             LOG.warn("rule {}: its checkpoint cannot be restored ({}); starting empty", def.id(), e.toString());
             return newPipeline();
         }
-    }
-
-    /** What a checkpoint must match to be restored: the rule's SQL and the options that shape its state. */
-    private String fingerprint() {
-        return def.sql() + "\n" + options.isEventTime() + "," + options.lateTolerance().toMillis();
     }
 
     /**
@@ -173,11 +172,11 @@ final class RuleRuntime {
             return;
         }
         if (!wait) {
-            checkpoints.saveLater(def.id(), fingerprint(), bytes.toByteArray(), this::checkpointFailed);
+            checkpoints.saveLater(def.id(), fingerprint, bytes.toByteArray(), this::checkpointFailed);
             return;
         }
         try {
-            checkpoints.saveNow(def.id(), fingerprint(), bytes.toByteArray());
+            checkpoints.saveNow(def.id(), fingerprint, bytes.toByteArray());
         } catch (IOException e) {
             checkpointFailed(e);
         }
