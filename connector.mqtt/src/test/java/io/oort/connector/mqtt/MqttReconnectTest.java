@@ -93,12 +93,7 @@ class MqttReconnectTest {
     @Test
     void persistentSessionReceivesWhatWasPublishedWhileAway() throws Exception {
         broker = Mosquitto.start(dir);
-        String clientId = "oort-persist-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> conn = Map.of("server", broker.tcpUrl(), "clientid", clientId, "enableClientSession",
-                true, "qos", 1);
-        RunningSource first = harness.source("queue/t", conn);
-        first.status().await(ConnectionStatus.CONNECTED);
-        harness.close(first);
+        Map<String, Object> conn = persistentSession("queue/t");
         assertEquals(0, broker.count("UNSUBSCRIBE"), "a persistent session keeps its subscription");
 
         RunningSink sink = harness.sink(Map.of("server", broker.tcpUrl(), "topic", "queue/t", "qos", 1));
@@ -116,12 +111,7 @@ class MqttReconnectTest {
     @Test
     void aLargePersistentSessionBacklogDoesNotHoldUpTheSourcesStart() throws Exception {
         broker = Mosquitto.start(dir, "max_queued_messages 0\nmax_inflight_messages 0"); // all sent at once
-        String clientId = "oort-backlog-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> conn = Map.of("server", broker.tcpUrl(), "clientid", clientId, "enableClientSession",
-                true, "qos", 1);
-        RunningSource first = harness.source("backlog/t", conn);
-        first.status().await(ConnectionStatus.CONNECTED);
-        harness.close(first);
+        Map<String, Object> conn = persistentSession("backlog/t");
         RunningSink sink = harness.sink(Map.of("server", broker.tcpUrl(), "topic", "backlog/t", "qos", 1));
         int n = 3000;
         for (int i = 0; i < n; i++) {
@@ -136,6 +126,20 @@ class MqttReconnectTest {
         }
         second.status().await(ConnectionStatus.CONNECTED);
         assertTrue(startMs < 5000, "the source took " + startMs + " ms to start: it waited for the SUBACK");
+    }
+
+    /**
+     * Connection properties of a persistent session (fresh client id, QoS 1) whose subscription to {@code topic} a
+     * first source made on the broker and left there when it closed.
+     */
+    private Map<String, Object> persistentSession(String topic) throws Exception {
+        String clientId = "oort-persist-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> conn = Map.of("server", broker.tcpUrl(), "clientid", clientId, "enableClientSession",
+                true, "qos", 1);
+        RunningSource first = harness.source(topic, conn);
+        first.status().await(ConnectionStatus.CONNECTED);
+        harness.close(first);
+        return conn;
     }
 
     @Test

@@ -209,11 +209,6 @@ class CheckpointTest {
     }
 
     private static long inputs(EngineService e, String rule) {
-        try {
-            Object n = e.rules().status(rule).get("op_1_project_0_records_in_total");
-            return n instanceof Number x ? x.longValue() : -1;
-        } catch (io.oort.engine.core.internal.service.ServiceException ex) {
-            return -1;
-        }
+        return status(e, rule).get("op_1_project_0_records_in_total") instanceof Number n ? n.longValue() : -1;
     }
 }
