@@ -60,9 +60,10 @@ class MailboxTest {
         });
         producer.start();
         assertTrue(firstTaken.await(10, TimeUnit.SECONDS));
-        // item 0 is being handled, 1..4 fill the 4 places: the producer is stuck offering item 5
+        // item 0 is being handled, 1..4 fill the 4 places: the producer is stuck offering item 5. WAITING alone
+        // does not say so: the producer also parks briefly on the mailbox's lock while the consumer takes item 0.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+        while ((producer.getState() != Thread.State.WAITING || offered.get() < 5) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         assertEquals(Thread.State.WAITING, producer.getState());
